@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way: files -> model -> analysis -> view -> rendered bytes -> report/CLI.
+// Each target has one job and imports only the ones to its left (see ../shared/STYLE.md).
+let package = Package(
+    name: "sharemap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sharemap", targets: ["sharemap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Value types only: the register, its entities and typed indices. No I/O.
+        .target(name: "SharemapModel"),
+        // Reading and validating a register folder (CSV) and project briefs (YAML); diagnostics.
+        .target(name: "SharemapData", dependencies: ["SharemapModel", "Yams"]),
+        // Pure analyses over an indexed register: paths, reach, gaps, mismatches, brokers, search.
+        .target(name: "SharemapAnalysis", dependencies: ["SharemapModel"]),
+        // The C library: libcgraph + libgvc from Debian's libgraphviz-dev.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // The one place that touches C: graph descriptions and a serialised, leak-free renderer.
+        .target(name: "SharemapGraphviz", dependencies: ["CGraphviz"]),
+        // Views (analysis result -> graph description), palettes, legends, HTML/Markdown reports.
+        .target(name: "SharemapReport", dependencies: ["SharemapModel", "SharemapAnalysis", "SharemapGraphviz"]),
+        // The command-line tool: one thin file per subcommand.
+        .executableTarget(
+            name: "sharemap",
+            dependencies: [
+                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks (not tests): load, analyses and rendering on Data/ and on generated registers.
+        .executableTarget(
+            name: "sharemap-bench",
+            dependencies: ["SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport"]
+        ),
+        .testTarget(name: "SharemapModelTests", dependencies: ["SharemapModel"]),
+        .testTarget(
+            name: "SharemapDataTests",
+            dependencies: ["SharemapData", "SharemapModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SharemapAnalysisTests",
+            dependencies: ["SharemapAnalysis", "SharemapData", "SharemapModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SharemapGraphvizTests",
+            dependencies: ["SharemapGraphviz"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "SharemapReportTests",
+            dependencies: ["SharemapReport", "SharemapData", "SharemapAnalysis", "SharemapModel"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "SharemapCLITests", dependencies: ["sharemap"]),
+    ]
+)
