@@ -80,6 +80,7 @@ extension RegisterReader {
         _ id: String, in ids: IDTable<Entity>, file: String, line: Int?, field: String
     ) -> EntityIndex<Entity>? {
         if let index = ids.index(of: id) { return index }
+        guard ids.isAvailable else { return nil }  // its file could not be read: one error for that is enough
         log.error(file, line: line, field: field,
                   "unknown \(ids.noun) \"\(id)\"\(Suggestions.hint(for: id, in: ids.allIDs))")
         return nil
@@ -118,6 +119,8 @@ struct IDTable<Entity> {
     /// What the entity is called in messages ("organisation", "purpose").
     let noun: String
     private var positions: [String: Int] = [:]
+    /// False when the file defining these ids could not be read, so references to them are not checked.
+    var isAvailable = true
     private(set) var allIDs: [String] = []
 
     init(noun: String) {

@@ -3,7 +3,10 @@ import SharemapModel
 /// One reader per register file. Each resolves references against the files read before it.
 extension RegisterReader {
     mutating func readAreas() {
-        guard let sheet = sheet("areas.csv", AreaColumn.self) else { return }
+        guard let sheet = sheet("areas.csv", AreaColumn.self) else {
+            areaIDs.isAvailable = false
+            return
+        }
         var lines: [String: Int] = [:]
         for record in sheet.records where claim(sheet, record, .id, in: \.areaIDs, firstLines: &lines, pattern: .gss) {
             areas.append(Area(
@@ -24,7 +27,10 @@ extension RegisterReader {
         parent parentKey: WritableKeyPath<Term, EntityIndex<Term>?>, idColumn: C, parentColumn: C,
         make: (Sheet<C>, Int, inout RegisterReader) -> Term
     ) -> [Term] {
-        guard let sheet = sheet(file, C.self) else { return [] }
+        guard let sheet = sheet(file, C.self) else {
+            self[keyPath: ids].isAvailable = false
+            return []
+        }
         var terms: [Term] = []
         var records: [Int] = []
         var lines: [String: Int] = [:]
@@ -57,7 +63,10 @@ extension RegisterReader {
     }
 
     mutating func readLegalBases() {
-        guard let sheet = sheet("legal_bases.csv", LegalBasisColumn.self) else { return }
+        guard let sheet = sheet("legal_bases.csv", LegalBasisColumn.self) else {
+            legalBasisIDs.isAvailable = false
+            return
+        }
         var lines: [String: Int] = [:]
         for record in sheet.records where claim(sheet, record, .id, in: \.legalBasisIDs, firstLines: &lines, pattern: .slug) {
             legalBases.append(LegalBasis(
@@ -69,7 +78,10 @@ extension RegisterReader {
     }
 
     mutating func readOrganisations() {
-        guard let sheet = sheet("organisations.csv", OrganisationColumn.self) else { return }
+        guard let sheet = sheet("organisations.csv", OrganisationColumn.self) else {
+            organisationIDs.isAvailable = false
+            return
+        }
         var lines: [String: Int] = [:]
         var records: [Int] = []
         for record in sheet.records where claim(sheet, record, .id, in: \.organisationIDs, firstLines: &lines, pattern: .kebab) {
@@ -134,7 +146,10 @@ extension RegisterReader {
     }
 
     mutating func readAssets() {
-        guard let sheet = sheet("assets.csv", AssetColumn.self) else { return }
+        guard let sheet = sheet("assets.csv", AssetColumn.self) else {
+            assetIDs.isAvailable = false
+            return
+        }
         var lines: [String: Int] = [:]
         for record in sheet.records where claim(sheet, record, .id, in: \.assetIDs, firstLines: &lines, pattern: .slug) {
             let owner = text(sheet, record, .organisation, required: true)
@@ -154,7 +169,10 @@ extension RegisterReader {
     }
 
     mutating func readAgreements() {
-        guard let sheet = sheet("agreements.csv", AgreementColumn.self) else { return }
+        guard let sheet = sheet("agreements.csv", AgreementColumn.self) else {
+            agreementIDs.isAvailable = false
+            return
+        }
         var lines: [String: Int] = [:]
         for record in sheet.records where claim(sheet, record, .id, in: \.agreementIDs, firstLines: &lines, pattern: .slug) {
             let line = sheet.line(record)
@@ -233,7 +251,10 @@ extension RegisterReader {
     }
 
     mutating func readPartnerships() {
-        guard let sheet = sheet("partnerships.csv", PartnershipColumn.self) else { return }
+        guard let sheet = sheet("partnerships.csv", PartnershipColumn.self) else {
+            partnershipIDs.isAvailable = false
+            return
+        }
         var lines: [String: Int] = [:]
         for record in sheet.records where claim(sheet, record, .id, in: \.partnershipIDs, firstLines: &lines, pattern: .kebab) {
             let line = sheet.line(record)
