@@ -21,6 +21,11 @@ struct CSVTable {
         fields[record * width ..< (record + 1) * width]
     }
 
+    /// One field of a record, by its position in the header.
+    @inline(__always) func field(_ record: Int, _ position: Int) -> String {
+        fields[record * width + position]
+    }
+
     /// A syntax problem, located by line and column.
     struct SyntaxError: Error, Equatable {
         let line: Int

@@ -15,7 +15,7 @@ extension RegisterReader {
     func list<C>(_ sheet: Sheet<C>, _ record: Int, _ column: C) -> [String] {
         let value = sheet[record, column]
         guard !value.isEmpty else { return [] }
-        return value.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return value.splitItems(on: UInt8(ascii: ";"))
     }
 
     /// A value of a closed vocabulary; an error naming the allowed values otherwise.

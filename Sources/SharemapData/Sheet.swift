@@ -42,8 +42,7 @@ struct Sheet<Column: SheetColumns> {
 
     /// The field's text with surrounding whitespace removed.
     subscript(record: Int, column: Column) -> String {
-        let fields = table.record(record)
-        return fields[fields.startIndex + positions[Sheet.ordinal(of: column)]].trimmingWhitespace()
+        table.field(record, positions[Sheet.ordinal(of: column)]).trimmingWhitespace()
     }
 
     /// The column's position in `allCases` (a handful of integer comparisons).
@@ -58,11 +57,33 @@ struct Sheet<Column: SheetColumns> {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and newlines.
+    /// The text without leading and trailing spaces, tabs and newlines. Works on UTF-8 bytes: this runs
+    /// for every field of every row.
     func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        if let first = first, let last = last, !isSpace(first), !isSpace(last) { return String(self) }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        let text = Substring(self)
+        let bytes = text.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == bytes.startIndex, bytes.index(after: last) == bytes.endIndex { return String(text) }
+        return String(text[first...last])
+    }
+
+    /// Splits on an ASCII separator byte, trimming items and dropping empty ones.
+    func splitItems(on separator: UInt8) -> [String] {
+        var items: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == separator {
+                let item = self[start..<index].trimmingWhitespace()
+                if !item.isEmpty { items.append(item) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        let item = self[start..<index].trimmingWhitespace()
+        if !item.isEmpty { items.append(item) }
+        return items
     }
 }
