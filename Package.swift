@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "SharemapData", dependencies: ["SharemapModel", "Yams"]),
         // Pure analyses over an indexed register: paths, reach, gaps, mismatches, brokers, search.
         .target(name: "SharemapAnalysis", dependencies: ["SharemapModel"]),
+        // Interchange formats for other tools: GraphML, GEXF, JSON, Cypher and CSV of analysis results.
+        .target(name: "SharemapExport", dependencies: ["SharemapModel", "SharemapData", "SharemapAnalysis"]),
         // The C library: libcgraph + libgvc from Debian's libgraphviz-dev.
         .systemLibrary(
             name: "CGraphviz",
@@ -34,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "sharemap",
             dependencies: [
-                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport",
+                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport", "SharemapExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +65,11 @@ let package = Package(
             name: "SharemapReportTests",
             dependencies: ["SharemapReport", "SharemapData", "SharemapAnalysis", "SharemapModel"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "SharemapExportTests",
+            dependencies: ["SharemapExport", "SharemapData", "SharemapAnalysis", "SharemapModel"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SharemapCLITests", dependencies: ["sharemap"]),
     ]
