@@ -71,6 +71,6 @@ let package = Package(
             dependencies: ["SharemapExport", "SharemapData", "SharemapAnalysis", "SharemapModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SharemapCLITests", dependencies: ["sharemap"]),
+        .testTarget(name: "SharemapCLITests", dependencies: ["sharemap"], exclude: ["Golden"]),
     ]
 )
