@@ -2,7 +2,7 @@
 /// its diagram file (`NAME.svg`) beside the report.
 public enum MarkdownReportWriter {
     public static func markdown(_ document: ReportDocument) -> String {
-        var text = "# \(document.title)\n\n\(document.subtitle)\n\n"
+        var text = "# \(escape(document.title))\n\n\(escape(document.subtitle))\n\n"
         for section in document.sections {
             text += "- [\(escape(section.title))](#\(section.id))\n"
         }

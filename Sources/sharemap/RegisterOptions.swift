@@ -23,11 +23,12 @@ struct RegisterOptions: ParsableArguments {
     /// The analysis date: `--on`, or today.
     var date: Day { on ?? Day.today() }
 
-    /// Loads the register, printing warnings to standard error. On errors, prints them all and exits with 1.
-    func loadRegister(quietWarnings: Bool = false) throws -> Register {
+    /// Loads the register, noting any warnings in one line on standard error (`validate` lists them).
+    /// On errors, prints them all and exits with 1.
+    func loadRegister() throws -> Register {
         let outcome = RegisterLoader(today: date).load(directory: data)
-        if !quietWarnings {
-            for warning in outcome.warnings { printError(warning.description) }
+        if !outcome.warnings.isEmpty {
+            printError("note: \(data) has \(count(outcome.warnings.count, "warning")); `sharemap validate --data \(data)` lists them.")
         }
         guard let register = outcome.register else {
             for error in outcome.errors { printError(error.description) }
@@ -39,14 +40,14 @@ struct RegisterOptions: ParsableArguments {
 }
 
 /// `--format text|json`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
 /// The output format option, shared by every analysis command.
 struct FormatOption: ParsableArguments {
     @Option(help: ArgumentHelp("Output format: text for people, json for scripts.", valueName: "format"))
-    var format: OutputFormat = .text
+    var format: AnalysisFormat = .text
 }
 
 /// Writes a line to standard error.

@@ -16,6 +16,7 @@ struct Sharemap: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self,
             StatsCommand.self,
+            RenderCommand.self,
         ]
     )
 

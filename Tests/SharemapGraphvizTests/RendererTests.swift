@@ -11,7 +11,12 @@ func matchesGolden(_ text: String, named name: String) throws -> Bool {
         return true
     }
     guard let golden = FileManager.default.contents(atPath: url.path) else { return false }
-    return String(decoding: golden, as: UTF8.self) == text
+    let matches = String(decoding: golden, as: UTF8.self) == text
+    if !matches {
+        // Keep what was produced beside the golden's name in the temporary folder, for diffing.
+        try? Data(text.utf8).write(to: FileManager.default.temporaryDirectory.appendingPathComponent("actual-\(name)"))
+    }
+    return matches
 }
 
 /// The SVG's nodes and edges as Graphviz writes them: `<g class="node">` with a `<title>`.

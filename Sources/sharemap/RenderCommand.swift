@@ -1,0 +1,92 @@
+import ArgumentParser
+import SharemapData
+import SharemapGraphviz
+import SharemapModel
+import SharemapReport
+
+/// `sharemap render`: draw a view of the register as DOT, SVG, PNG or PDF, laid out in process.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw a diagram of the register, laid out and rendered in process by Graphviz.",
+        discussion: """
+        Views:
+          network   the agreements in force on --on, organisations coloured and shaped by kind
+
+        The file is written atomically; -o - writes to standard output. Example:
+          sharemap render network --format svg -o Output/network.svg
+        """
+    )
+
+    enum View: String, ExpressibleByArgument, CaseIterable {
+        case network
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case dot, svg, png, pdf
+
+        var graphviz: OutputFormat {
+            switch self {
+            case .dot: return .dot
+            case .svg: return .svg
+            case .png: return .png
+            case .pdf: return .pdf
+            }
+        }
+    }
+
+    @Argument(help: ArgumentHelp("The view to draw.", valueName: "view"))
+    var view: View = .network
+
+    @OptionGroup var register: RegisterOptions
+
+    @Option(help: ArgumentHelp("Output format: dot (laid out), svg, png or pdf.", valueName: "format"))
+    var format: Format = .svg
+
+    @Option(help: ArgumentHelp("Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: the view's own).", valueName: "engine"))
+    var layout: String?
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write the diagram; - for standard output.", valueName: "file"))
+    var output: String = "-"
+
+    @Flag(help: "Draw command units as their force, trusts as their ICB and delivery units as their region.")
+    var collapse = false
+
+    @Option(help: ArgumentHelp("Group organisations into clusters by: kind or none.", valueName: "grouping"))
+    var groupBy: NetworkView.Grouping = .kind
+
+    func validate() throws {
+        if let layout, LayoutEngine(rawValue: layout) == nil {
+            throw ValidationError("--layout: unknown engine \"\(layout)\" (expected one of: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if format == .png || format == .pdf, output == "-" {
+            throw ValidationError("--format \(format.rawValue) is binary: give a file with -o")
+        }
+    }
+
+    func run() throws {
+        let loaded = try register.loadRegister()
+        let graph: Graph
+        let defaultLayout: LayoutEngine
+        switch view {
+        case .network:
+            graph = NetworkView(grouping: groupBy, collapse: collapse).graph(of: loaded, on: register.date)
+            defaultLayout = .sfdp
+        }
+        let engine = layout.flatMap(LayoutEngine.init(rawValue:)) ?? defaultLayout
+        do {
+            let diagram = try Renderer().render(graph, layout: engine, format: format.graphviz)
+            for warning in diagram.warnings { printError("graphviz: \(warning)") }
+            try OutputFile.write(diagram.bytes, to: output)
+            if output != "-" { printError("Wrote \(output) (\(view.rawValue), \(engine.rawValue) layout, \(diagram.bytes.count) bytes).") }
+        } catch let error as GraphvizError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        } catch let error as OutputFile.WriteError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension NetworkView.Grouping: ExpressibleByArgument {}
