@@ -20,8 +20,6 @@ let package = Package(
         .target(name: "SharemapData", dependencies: ["SharemapModel", "Yams"]),
         // Pure analyses over an indexed register: paths, reach, gaps, mismatches, brokers, search.
         .target(name: "SharemapAnalysis", dependencies: ["SharemapModel"]),
-        // Interchange formats for other tools: GraphML, GEXF, JSON, Cypher and CSV of analysis results.
-        .target(name: "SharemapExport", dependencies: ["SharemapModel", "SharemapData", "SharemapAnalysis"]),
         // The C library: libcgraph + libgvc from Debian's libgraphviz-dev.
         .systemLibrary(
             name: "CGraphviz",
@@ -36,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "sharemap",
             dependencies: [
-                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport", "SharemapExport",
+                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,25 +49,12 @@ let package = Package(
             dependencies: ["SharemapData", "SharemapModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(
-            name: "SharemapAnalysisTests",
-            dependencies: ["SharemapAnalysis", "SharemapData", "SharemapModel"],
-            resources: [.copy("Fixtures")]
-        ),
-        .testTarget(
-            name: "SharemapGraphvizTests",
-            dependencies: ["SharemapGraphviz"],
-            resources: [.copy("Golden")]
-        ),
+        .testTarget(name: "SharemapAnalysisTests", dependencies: ["SharemapAnalysis", "SharemapData", "SharemapModel"]),
+        .testTarget(name: "SharemapGraphvizTests", dependencies: ["SharemapGraphviz"], exclude: ["Golden"]),
         .testTarget(
             name: "SharemapReportTests",
             dependencies: ["SharemapReport", "SharemapData", "SharemapAnalysis", "SharemapModel"],
-            resources: [.copy("Golden")]
-        ),
-        .testTarget(
-            name: "SharemapExportTests",
-            dependencies: ["SharemapExport", "SharemapData", "SharemapAnalysis", "SharemapModel"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Golden"]
         ),
         .testTarget(name: "SharemapCLITests", dependencies: ["sharemap"], exclude: ["Golden"]),
     ]

@@ -16,6 +16,13 @@ struct Sharemap: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self,
             StatsCommand.self,
+            PathCommand.self,
+            ReachCommand.self,
+            GapsCommand.self,
+            MismatchesCommand.self,
+            ProjectCommand.self,
+            BrokersCommand.self,
+            SearchCommand.self,
             RenderCommand.self,
         ]
     )
@@ -29,6 +36,9 @@ struct Sharemap: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as UsageError {
+            printError("error: \(error)")
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -23,14 +23,14 @@ public enum Suggestions {
     }
 
     /// ` (did you mean "a" or "b"?)`, or an empty string when nothing is close.
-    static func hint(for text: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for text: String, in candidates: some Sequence<String>) -> String {
         let close = closest(to: text, in: candidates)
         guard !close.isEmpty else { return "" }
         return " (did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ") + "?)"
     }
 
     /// Levenshtein distance, giving up (returning `bound + 1`) once every path exceeds `bound`.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int) -> Int {
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

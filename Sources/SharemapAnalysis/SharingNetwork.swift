@@ -1,0 +1,98 @@
+import SharemapModel
+
+/// Who can send data to whom on one date: the in-force agreements, each with its providers and recipients
+/// that exist on that date, indexed by organisation. Built once per date and shared by every analysis.
+///
+/// Edges (provider -> recipient through an agreement) are not materialised: an agreement with k parties
+/// would give O(k²) of them, and a pan-London agreement has dozens of parties. Searches expand them from
+/// the per-agreement lists instead.
+public struct SharingNetwork: Sendable {
+    public let register: Register
+    public let date: Day
+    /// Per agreement: whether it is in force on `date`.
+    public let inForce: [Bool]
+    /// Per agreement: its existing providers (role provider or both), ascending by id.
+    public let providers: [[OrganisationIndex]]
+    /// Per agreement: its existing recipients (role recipient or both), ascending by id.
+    public let recipients: [[OrganisationIndex]]
+    /// Per organisation: the in-force agreements under which it provides, ascending by agreement id.
+    public let providing: [[AgreementIndex]]
+    /// Per organisation: the in-force agreements it is an existing party to, ascending by index.
+    public let partyTo: [[AgreementIndex]]
+    /// Per organisation: whether it exists on `date`.
+    public let exists: [Bool]
+    /// Ranks of organisations and agreements by id, for deterministic tie-breaking without string compares.
+    public let organisationRank: [Int32]
+    public let agreementRank: [Int32]
+
+    public init(register: Register, on date: Day) {
+        self.register = register
+        self.date = date
+        let exists = register.organisations.map { $0.exists(on: date) }
+        self.exists = exists
+        organisationRank = Self.ranks(register.organisations.map(\.id))
+        agreementRank = Self.ranks(register.agreements.map(\.id))
+        var inForce = [Bool](repeating: false, count: register.agreements.count)
+        var providers = [[OrganisationIndex]](repeating: [], count: register.agreements.count)
+        var recipients = [[OrganisationIndex]](repeating: [], count: register.agreements.count)
+        var providing = [[AgreementIndex]](repeating: [], count: register.organisations.count)
+        var partyTo = [[AgreementIndex]](repeating: [], count: register.organisations.count)
+        let rank = organisationRank
+        for (position, agreement) in register.agreements.enumerated() where agreement.isInForce(on: date) {
+            inForce[position] = true
+            let index = AgreementIndex(position)
+            for party in agreement.parties where exists[party.organisation.position] {
+                if party.role.provides {
+                    providers[position].append(party.organisation)
+                    providing[party.organisation.position].append(index)
+                }
+                if party.role.receives { recipients[position].append(party.organisation) }
+                partyTo[party.organisation.position].append(index)
+            }
+            providers[position].sort { rank[$0.position] < rank[$1.position] }
+            recipients[position].sort { rank[$0.position] < rank[$1.position] }
+        }
+        let agreementRank = self.agreementRank
+        for position in providing.indices where providing[position].count > 1 {
+            providing[position].sort { agreementRank[$0.position] < agreementRank[$1.position] }
+        }
+        self.inForce = inForce
+        self.providers = providers
+        self.recipients = recipients
+        self.providing = providing
+        self.partyTo = partyTo
+    }
+
+    /// Each id's position in sorted order.
+    static func ranks(_ ids: [String]) -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: ids.count)
+        for (rank, position) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
+            ranks[position] = Int32(rank)
+        }
+        return ranks
+    }
+
+    /// Whether agreement `agreement` covers `purpose` (nil: any) and `category` (nil: any), counting
+    /// taxonomy ancestors: an agreement for `safeguarding` covers `safeguarding_children`.
+    public func covers(_ agreement: AgreementIndex, purpose: PurposeIndex?, category: DataCategoryIndex?) -> Bool {
+        let body = register[agreement]
+        if let purpose, !register.purposes.covers(body.purposes, purpose) { return false }
+        if let category, !register.dataCategories.covers(body.dataCategories, category) { return false }
+        return true
+    }
+
+    /// Whether an organisation that received data under `incoming` may pass it on under `outgoing`:
+    /// onward sharing `any`; or `same_purpose` and a purpose covered by both (with a purpose asked for,
+    /// both agreements cover it, so it passes); `none` never.
+    public func mayPassOn(from incoming: AgreementIndex, to outgoing: AgreementIndex, purpose: PurposeIndex?) -> Bool {
+        switch register[incoming].onwardSharing {
+        case .none: return false
+        case .any: return true
+        case .samePurpose:
+            if purpose != nil { return true }
+            let first = register[incoming].purposes
+            let second = register[outgoing].purposes
+            return (first + second).contains { register.purposes.covers(first, $0) && register.purposes.covers(second, $0) }
+        }
+    }
+}
