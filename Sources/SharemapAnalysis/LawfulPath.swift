@@ -77,75 +77,157 @@ public struct ReachResult: Codable, Sendable, Equatable {
 }
 
 extension SharingNetwork {
-    /// A search state: an organisation holding the data and the agreement it arrived under (nil at the start).
-    struct State: Hashable {
+    /// How a search arrived at an organisation: the agreement of the last hop and the state it came from.
+    struct Arrival {
         let organisation: OrganisationIndex
+        /// The agreement the data arrived under; nil at the start.
         let agreement: AgreementIndex?
+        /// The key of the state it came from (itself at the start).
+        let parent: UInt64
+    }
 
-        var key: UInt64 {
-            UInt64(UInt32(bitPattern: organisation.rawValue)) << 32 | UInt64(UInt32(bitPattern: agreement?.rawValue ?? -1))
+    /// The result of a search: for each reached organisation, the key of the state it was first reached in
+    /// and its hop count; and every visited state's arrival, for rebuilding paths.
+    struct SearchResult {
+        var first: [OrganisationIndex: (key: UInt64, hops: Int)] = [:]
+        var arrivals: StateTable
+
+        init(organisations: Int) {
+            arrivals = StateTable(organisations: organisations)
         }
     }
 
-    /// Breadth-first search over states from `source`, expanding neighbours in id order so that the first
-    /// path found to each state is the lexicographically smallest shortest one. Stops early at `target`.
-    /// Returns, per reached organisation, the state it was first reached in, and the parent links.
+    /// Visited states, looked up without hashing for the two common classes (unrestricted and stuck), which
+    /// are one flat array slot per organisation; only agreement-specific states use a dictionary.
+    struct StateTable {
+        private var unrestricted: [Int32]
+        private var stuck: [Int32]
+        private var specific: [UInt64: Int32] = [:]
+        private var list: [Arrival] = []
+
+        init(organisations: Int) {
+            unrestricted = [Int32](repeating: -1, count: organisations)
+            stuck = [Int32](repeating: -1, count: organisations)
+        }
+
+        /// Whether the state has been visited (no copy of the arrival).
+        func contains(_ key: UInt64) -> Bool {
+            let organisation = Int(key >> 32), rule = key & 0xFFFF_FFFF
+            switch rule {
+            case 0xFFFF_FFFF: return unrestricted[organisation] >= 0
+            case 0xFFFF_FFFE: return stuck[organisation] >= 0
+            default: return specific[key] != nil
+            }
+        }
+
+        subscript(key: UInt64) -> Arrival? {
+            get {
+                let organisation = Int(key >> 32), rule = key & 0xFFFF_FFFF
+                let slot: Int32
+                switch rule {
+                case 0xFFFF_FFFF: slot = unrestricted[organisation]
+                case 0xFFFF_FFFE: slot = stuck[organisation]
+                default: slot = specific[key] ?? -1
+                }
+                return slot < 0 ? nil : list[Int(slot)]
+            }
+            set {
+                guard let newValue else { return }
+                let slot = Int32(list.count)
+                list.append(newValue)
+                let organisation = Int(key >> 32), rule = key & 0xFFFF_FFFF
+                switch rule {
+                case 0xFFFF_FFFF: unrestricted[organisation] = slot
+                case 0xFFFF_FFFE: stuck[organisation] = slot
+                default: specific[key] = slot
+                }
+            }
+        }
+    }
+
+    /// Search states are (organisation, what it may do next). States whose futures are the same are one
+    /// state: arriving under onward sharing `any` (or `same_purpose` when a purpose is asked for, since both
+    /// agreements then cover it) leaves the data unrestricted, as at the start; arriving under `none` leaves
+    /// it stuck. Only `same_purpose` without a purpose depends on the agreement itself. This keeps the search
+    /// close to one state per organisation instead of one per party row.
+    func stateKey(_ organisation: OrganisationIndex, arrivingUnder agreement: AgreementIndex?, purpose: PurposeIndex?, honour: Bool) -> UInt64 {
+        let high = UInt64(UInt32(bitPattern: organisation.rawValue)) << 32
+        guard honour, let agreement else { return high | 0xFFFF_FFFF }
+        switch onwardSharing[agreement.position] {
+        case .any: return high | 0xFFFF_FFFF
+        case .none: return high | 0xFFFF_FFFE
+        case .samePurpose: return purpose != nil ? high | 0xFFFF_FFFF : high | UInt64(UInt32(bitPattern: agreement.rawValue))
+        }
+    }
+
+    /// Breadth-first search from `source` over states (see `stateKey`), expanding each state's onward hops
+    /// in (organisation id, agreement id) order, so that the first path found to each state is the smallest
+    /// shortest one, hop by hop. Stops early at `target`.
     func search(
         from source: OrganisationIndex, to target: OrganisationIndex?, purpose: PurposeIndex?, category: DataCategoryIndex?,
         maxHops: Int? = nil, honourOnwardLimits: Bool = true
-    ) -> (first: [OrganisationIndex: (state: State, hops: Int)], parent: [UInt64: State]) {
-        var coverCache = [Int8](repeating: 0, count: register.agreements.count)  // 0 unknown, 1 yes, 2 no
+    ) -> SearchResult {
+        // An agreement covers the purpose when one of its purposes is the purpose or an ancestor of it:
+        // look the ancestors up once, then each check is a scan of two short arrays.
+        let wantedPurposes = purpose.map { register.purposes.selfAndAncestors(of: $0) }
+        let wantedCategories = category.map { register.dataCategories.selfAndAncestors(of: $0) }
+        let agreementPurposes = self.agreementPurposes, agreementCategories = self.agreementCategories
         func covered(_ agreement: AgreementIndex) -> Bool {
-            if coverCache[agreement.position] == 0 {
-                coverCache[agreement.position] = covers(agreement, purpose: purpose, category: category) ? 1 : 2
-            }
-            return coverCache[agreement.position] == 1
+            if let wantedPurposes, !agreementPurposes[agreement.position].contains(where: wantedPurposes.contains) { return false }
+            if let wantedCategories, !agreementCategories[agreement.position].contains(where: wantedCategories.contains) { return false }
+            return true
         }
-        let start = State(organisation: source, agreement: nil)
-        var parent: [UInt64: State] = [start.key: start]
-        var first: [OrganisationIndex: (state: State, hops: Int)] = [source: (start, 0)]
-        var frontier = [start]
+        var result = SearchResult(organisations: register.organisations.count)
+        let startKey = stateKey(source, arrivingUnder: nil, purpose: purpose, honour: honourOnwardLimits)
+        result.arrivals[startKey] = Arrival(organisation: source, agreement: nil, parent: startKey)
+        result.first[source] = (startKey, 0)
+        var frontier = [startKey]
         var hops = 0
+        var candidates: [(organisation: OrganisationIndex, agreement: AgreementIndex)] = []
         while !frontier.isEmpty {
             if let maxHops, hops >= maxHops { break }
             hops += 1
-            var next: [State] = []
-            for state in frontier {
-                // Candidates in (organisation id, agreement id) order: with the frontier in discovery order,
-                // the first path found to each state is the smallest shortest one, hop by hop.
-                var candidates: [State] = []
-                for agreement in providing[state.organisation.position] where covered(agreement) {
-                    if honourOnwardLimits, let incoming = state.agreement,
-                       !mayPassOn(from: incoming, to: agreement, purpose: purpose) { continue }
-                    for recipient in recipients[agreement.position] where recipient != state.organisation {
-                        candidates.append(State(organisation: recipient, agreement: agreement))
+            var next: [UInt64] = []
+            for key in frontier {
+                guard let here = result.arrivals[key] else { continue }
+                let rule = key & 0xFFFF_FFFF
+                if rule == 0xFFFF_FFFE { continue }  // arrived under `none`: may not pass the data on
+                let incoming: AgreementIndex? = rule == 0xFFFF_FFFF ? nil : AgreementIndex(Int(rule))
+                candidates.removeAll(keepingCapacity: true)
+                for agreement in providing[here.organisation.position] where covered(agreement) {
+                    if let incoming, !mayPassOn(from: incoming, to: agreement, purpose: purpose) { continue }
+                    for recipient in recipients[agreement.position] where recipient != here.organisation {
+                        // Most candidates lead to states already seen: drop them before sorting.
+                        if !result.arrivals.contains(stateKey(recipient, arrivingUnder: agreement, purpose: purpose, honour: honourOnwardLimits)) {
+                            candidates.append((recipient, agreement))
+                        }
                     }
                 }
                 candidates.sort {
                     let left = organisationRank[$0.organisation.position], right = organisationRank[$1.organisation.position]
-                    if left != right { return left < right }
-                    return agreementRank[$0.agreement?.position ?? 0] < agreementRank[$1.agreement?.position ?? 0]
+                    return left != right ? left < right : agreementRank[$0.agreement.position] < agreementRank[$1.agreement.position]
                 }
-                for reached in candidates {
-                    guard parent[reached.key] == nil else { continue }
-                    parent[reached.key] = state
-                    if first[reached.organisation] == nil { first[reached.organisation] = (reached, hops) }
-                    if reached.organisation == target { return (first, parent) }
+                for (recipient, agreement) in candidates {
+                    let reached = stateKey(recipient, arrivingUnder: agreement, purpose: purpose, honour: honourOnwardLimits)
+                    guard !result.arrivals.contains(reached) else { continue }
+                    result.arrivals[reached] = Arrival(organisation: recipient, agreement: agreement, parent: key)
+                    if result.first[recipient] == nil { result.first[recipient] = (reached, hops) }
+                    if recipient == target { return result }
                     next.append(reached)
                 }
             }
             frontier = next
         }
-        return (first, parent)
+        return result
     }
 
-    /// The hops leading to `state`, following parent links back to the start.
-    func hops(to state: State, parent: [UInt64: State]) -> [Hop] {
+    /// The hops leading to the state `key`, following arrivals back to the start.
+    func hops(to key: UInt64, in result: SearchResult) -> [Hop] {
         var hops: [Hop] = []
-        var current = state
-        while let agreement = current.agreement, let previous = parent[current.key] {
-            hops.append(Hop(from: register[previous.organisation].id, to: register[current.organisation].id, agreement: register[agreement].id))
-            current = previous
+        var current = key
+        while let arrival = result.arrivals[current], let agreement = arrival.agreement, let previous = result.arrivals[arrival.parent] {
+            hops.append(Hop(from: register[previous.organisation].id, to: register[arrival.organisation].id, agreement: register[agreement].id))
+            current = arrival.parent
         }
         return hops.reversed()
     }
@@ -169,36 +251,32 @@ extension SharingNetwork {
         guard exists[target.position] else { return result(found: false, reason: "\(register[target].id) does not exist on \(date).") }
         guard source != target else { return result(found: true, reason: "The source and the target are the same organisation.") }
 
-        let lawful = search(from: source, to: target, purpose: purpose, category: category)
-        if let reached = lawful.first[target] {
-            let shortest = hops(to: reached.state, parent: lawful.parent)
-            let more = alternatives > 0 ? alternativePaths(from: source, to: target, purpose: purpose, category: category,
-                                                           excluding: shortest, limit: alternatives) : []
-            return result(found: true, hops: shortest, alternatives: more)
+        // Cheap answers first: one side has no agreement in force for the purpose at all.
+        let sourceShares = providing[source.position].contains { covers($0, purpose: purpose, category: category) }
+        let targetReceives = receiving[target.position].contains { covers($0, purpose: purpose, category: category) }
+        if !sourceShares {
+            return result(found: false, reason: "\(register[source].id) provides data under no agreement in force\(qualifier).")
         }
-        // No lawful path: is there a chain if onward-sharing limits are ignored?
+        if !targetReceives {
+            return result(found: false, reason: "\(register[target].id) receives data under no agreement in force\(qualifier).")
+        }
+        // Ignoring onward limits first: when even that cannot reach the target, one search settles it.
         let unrestricted = search(from: source, to: target, purpose: purpose, category: category, honourOnwardLimits: false)
         if let reached = unrestricted.first[target] {
-            let chain = hops(to: reached.state, parent: unrestricted.parent)
+            let lawful = search(from: source, to: target, purpose: purpose, category: category)
+            if let lawfulReach = lawful.first[target] {
+                let shortest = hops(to: lawfulReach.key, in: lawful)
+                let more = alternatives > 0 ? alternativePaths(from: source, to: target, purpose: purpose, category: category,
+                                                               excluding: shortest, limit: alternatives) : []
+                return result(found: true, hops: shortest, alternatives: more)
+            }
+            let chain = hops(to: reached.key, in: unrestricted)
             let blockage = firstBlockage(in: chain, purpose: purpose)
             return result(found: false, blocked: blockage, unrestricted: chain,
                           reason: blockage.map { "The chain stops at \($0.organisation): it received the data under \($0.agreement), whose onward sharing is \($0.onwardSharing)." }
                               ?? "No lawful chain of agreements\(qualifier).")
         }
-        let sourceShares = providing[source.position].contains { covers($0, purpose: purpose, category: category) }
-        let targetReceives = register.agreements.indices.contains { position in
-            inForce[position] && recipients[position].contains(target)
-                && covers(AgreementIndex(position), purpose: purpose, category: category)
-        }
-        let reason: String
-        if !sourceShares {
-            reason = "\(register[source].id) provides data under no agreement in force\(qualifier)."
-        } else if !targetReceives {
-            reason = "\(register[target].id) receives data under no agreement in force\(qualifier)."
-        } else {
-            reason = "No chain of agreements in force\(qualifier) connects them."
-        }
-        return result(found: false, reason: reason)
+        return result(found: false, reason: "No chain of agreements in force\(qualifier) connects them.")
     }
 
     /// Where a chain found without onward limits first breaks them.
@@ -268,15 +346,16 @@ extension SharingNetwork {
     /// if onward-sharing limits were ignored.
     public func reach(from source: OrganisationIndex, purpose: PurposeIndex? = nil, category: DataCategoryIndex? = nil,
                       maxHops: Int? = nil) -> ReachResult {
-        func listing(_ first: [OrganisationIndex: (state: State, hops: Int)]) -> [ReachResult.Reached] {
-            first.filter { $0.key != source }.map { organisation, entry in
+        func listing(_ result: SearchResult) -> [ReachResult.Reached] {
+            result.first.filter { $0.key != source }.map { organisation, entry in
                 ReachResult.Reached(organisation: register[organisation].id, hops: entry.hops,
-                                    via: entry.state.agreement.map { register[$0].id } ?? "")
+                                    via: result.arrivals[entry.key]?.agreement.map { register[$0].id } ?? "")
             }.sorted { $0.hops != $1.hops ? $0.hops < $1.hops : $0.organisation < $1.organisation }
         }
-        let lawful = exists[source.position] ? search(from: source, to: nil, purpose: purpose, category: category, maxHops: maxHops).first : [:]
+        let empty = SearchResult(organisations: 0)
+        let lawful = exists[source.position] ? search(from: source, to: nil, purpose: purpose, category: category, maxHops: maxHops) : empty
         let unrestricted = exists[source.position]
-            ? search(from: source, to: nil, purpose: purpose, category: category, maxHops: maxHops, honourOnwardLimits: false).first : [:]
+            ? search(from: source, to: nil, purpose: purpose, category: category, maxHops: maxHops, honourOnwardLimits: false) : empty
         let reachable = listing(lawful)
         let lawfulIDs = Set(reachable.map(\.organisation))
         return ReachResult(from: register[source].id, date: date, purpose: purpose.map { register[$0].id },

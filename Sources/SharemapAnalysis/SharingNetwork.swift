@@ -17,10 +17,17 @@ public struct SharingNetwork: Sendable {
     public let recipients: [[OrganisationIndex]]
     /// Per organisation: the in-force agreements under which it provides, ascending by agreement id.
     public let providing: [[AgreementIndex]]
+    /// Per organisation: the in-force agreements under which it receives, ascending by index.
+    public let receiving: [[AgreementIndex]]
     /// Per organisation: the in-force agreements it is an existing party to, ascending by index.
     public let partyTo: [[AgreementIndex]]
     /// Per organisation: whether it exists on `date`.
     public let exists: [Bool]
+    /// Per agreement: its onward-sharing rule, purposes and data categories, copied out of the agreements
+    /// so that hot loops do not copy whole `Agreement` values.
+    public let onwardSharing: [OnwardSharing]
+    let agreementPurposes: [[PurposeIndex]]
+    let agreementCategories: [[DataCategoryIndex]]
     /// Ranks of organisations and agreements by id, for deterministic tie-breaking without string compares.
     public let organisationRank: [Int32]
     public let agreementRank: [Int32]
@@ -30,6 +37,9 @@ public struct SharingNetwork: Sendable {
         self.date = date
         let exists = register.organisations.map { $0.exists(on: date) }
         self.exists = exists
+        onwardSharing = register.agreements.map(\.onwardSharing)
+        agreementPurposes = register.agreements.map(\.purposes)
+        agreementCategories = register.agreements.map(\.dataCategories)
         organisationRank = Self.ranks(register.organisations.map(\.id))
         agreementRank = Self.ranks(register.agreements.map(\.id))
         var inForce = [Bool](repeating: false, count: register.agreements.count)
@@ -37,6 +47,7 @@ public struct SharingNetwork: Sendable {
         var recipients = [[OrganisationIndex]](repeating: [], count: register.agreements.count)
         var providing = [[AgreementIndex]](repeating: [], count: register.organisations.count)
         var partyTo = [[AgreementIndex]](repeating: [], count: register.organisations.count)
+        var receiving = [[AgreementIndex]](repeating: [], count: register.organisations.count)
         let rank = organisationRank
         for (position, agreement) in register.agreements.enumerated() where agreement.isInForce(on: date) {
             inForce[position] = true
@@ -46,7 +57,10 @@ public struct SharingNetwork: Sendable {
                     providers[position].append(party.organisation)
                     providing[party.organisation.position].append(index)
                 }
-                if party.role.receives { recipients[position].append(party.organisation) }
+                if party.role.receives {
+                    recipients[position].append(party.organisation)
+                    receiving[party.organisation.position].append(index)
+                }
                 partyTo[party.organisation.position].append(index)
             }
             providers[position].sort { rank[$0.position] < rank[$1.position] }
@@ -61,6 +75,7 @@ public struct SharingNetwork: Sendable {
         self.recipients = recipients
         self.providing = providing
         self.partyTo = partyTo
+        self.receiving = receiving
     }
 
     /// Each id's position in sorted order.
@@ -75,9 +90,8 @@ public struct SharingNetwork: Sendable {
     /// Whether agreement `agreement` covers `purpose` (nil: any) and `category` (nil: any), counting
     /// taxonomy ancestors: an agreement for `safeguarding` covers `safeguarding_children`.
     public func covers(_ agreement: AgreementIndex, purpose: PurposeIndex?, category: DataCategoryIndex?) -> Bool {
-        let body = register[agreement]
-        if let purpose, !register.purposes.covers(body.purposes, purpose) { return false }
-        if let category, !register.dataCategories.covers(body.dataCategories, category) { return false }
+        if let purpose, !register.purposes.covers(agreementPurposes[agreement.position], purpose) { return false }
+        if let category, !register.dataCategories.covers(agreementCategories[agreement.position], category) { return false }
         return true
     }
 
@@ -85,13 +99,13 @@ public struct SharingNetwork: Sendable {
     /// onward sharing `any`; or `same_purpose` and a purpose covered by both (with a purpose asked for,
     /// both agreements cover it, so it passes); `none` never.
     public func mayPassOn(from incoming: AgreementIndex, to outgoing: AgreementIndex, purpose: PurposeIndex?) -> Bool {
-        switch register[incoming].onwardSharing {
+        switch onwardSharing[incoming.position] {
         case .none: return false
         case .any: return true
         case .samePurpose:
             if purpose != nil { return true }
-            let first = register[incoming].purposes
-            let second = register[outgoing].purposes
+            let first = agreementPurposes[incoming.position]
+            let second = agreementPurposes[outgoing.position]
             return (first + second).contains { register.purposes.covers(first, $0) && register.purposes.covers(second, $0) }
         }
     }

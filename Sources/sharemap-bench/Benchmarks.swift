@@ -1,4 +1,5 @@
 import Foundation
+import SharemapAnalysis
 import SharemapData
 import SharemapModel
 
@@ -44,6 +45,74 @@ struct Benchmarks {
             exit(1)
         }
         print("load+validate \(label) register: \(Measure.format(syntheticSeconds)) (\(big.organisations.count) organisations, \(big.agreements.count) agreements, \(big.agreements.reduce(0) { $0 + $1.parties.count }) party rows, \(big.areas.count) areas)")
+        try analyses(big, folder: folder, day: day, runs: runs, compare: arguments.contains("--compare-networkx"))
         print(String(format: "peak memory: %.0f MiB", Measure.peakMemoryMiB()))
+    }
+
+    /// Times the analyses on a large register and, optionally, the same work in NetworkX.
+    static func analyses(_ register: Register, folder: URL, day: Day, runs: Int, compare: Bool) throws {
+        let (networkSeconds, network) = Measure.median(runs: runs) { SharingNetwork(register: register, on: day) }
+        print("sharing network: \(Measure.format(networkSeconds))")
+        var random = SplitMix64(seed: 7)
+        let count = UInt64(register.organisations.count)
+        let purposes = ["community_safety", "safeguarding_children", "direct_care", "research"]
+        // Half the queries between organisations anywhere, half between organisations sharing an area.
+        let queries = (0..<100).map { number -> (OrganisationIndex, OrganisationIndex, PurposeIndex?) in
+            let source = OrganisationIndex(Int(random.next() % count))
+            var target = OrganisationIndex(Int(random.next() % count))
+            if number % 2 == 0, let area = register.areas(of: source).first {
+                let local = register.organisationsByArea[area.position]
+                target = local[Int(random.next() % UInt64(local.count))]
+            }
+            return (source, target, register.purposeIndex(id: purposes[Int(random.next() % 4)]))
+        }
+        var pathTimes: [Double] = []
+        var found = 0
+        for (source, target, purpose) in queries {
+            let (seconds, result) = Measure.median(runs: 1) { network.lawfulPath(from: source, to: target, purpose: purpose) }
+            pathTimes.append(seconds)
+            if result.found { found += 1 }
+        }
+        pathTimes.sort()
+        print("path query: median \(Measure.format(pathTimes[pathTimes.count / 2])), 90th percentile \(Measure.format(pathTimes[pathTimes.count * 9 / 10])), max \(Measure.format(pathTimes.last ?? 0)) (\(found) of \(queries.count) found)")
+        let reachSources = queries.prefix(10)
+        var reached = 0
+        let (reachSeconds, _) = Measure.median(runs: 1) {
+            for (source, _, purpose) in reachSources { reached += network.reach(from: source, purpose: purpose).reachable.count }
+        }
+        print("reach: \(Measure.format(reachSeconds / Double(reachSources.count))) per source (\(reached) reached from \(reachSources.count) sources)")
+        let (gapSeconds, gaps) = Measure.median(runs: min(runs, 3)) { network.gaps() }
+        print("gaps (all partnerships and areas): \(Measure.format(gapSeconds)) (\(gaps.partnershipGaps.count) partnership gap pairs)")
+        let (brokerSeconds, brokers) = Measure.median(runs: 1) { network.brokers() }
+        print("brokers: \(Measure.format(brokerSeconds)) (\(brokers.organisations) organisations, betweenness \(brokers.exact ? "exact" : "from \(brokers.betweennessSources) sampled sources"), \(brokers.articulationPoints.count) articulation points)")
+
+        guard compare else { return }
+        let queryFile = folder.appendingPathComponent("queries.json")
+        let json: [String: Any] = [
+            "paths": queries.map { [register[$0.0].id, register[$0.1].id, $0.2.map { register[$0].id } as Any] },
+            "reach": reachSources.map { [register[$0.0].id, $0.2.map { register[$0].id } as Any] },
+        ]
+        try JSONSerialization.data(withJSONObject: json).write(to: queryFile)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/networkx_compare.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, folder.path, day.description, queryFile.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let python = try JSONSerialization.jsonObject(with: output) as? [String: Any] else {
+            print("NetworkX comparison failed (is networkx installed? pip install networkx)")
+            return
+        }
+        func number(_ key: String) -> Double { (python[key] as? NSNumber)?.doubleValue ?? .nan }
+        let swiftPath = pathTimes.reduce(0, +) / Double(pathTimes.count)
+        print("NetworkX: graph build \(Measure.format(number("build_seconds"))), path \(Measure.format(number("path_seconds"))) per query (\(python["paths_found"] ?? "?") found), reach \(Measure.format(number("reach_seconds"))) per source (\(python["reached"] ?? "?") reached), gaps \(Measure.format(number("gaps_seconds"))) (\(python["gap_pairs"] ?? "?") pairs)")
+        print(String(format: "ratios (NetworkX / sharemap, mean per query): path %.1fx, reach %.1fx, gaps %.1fx",
+                     number("path_seconds") / swiftPath, number("reach_seconds") / (reachSeconds / Double(reachSources.count)),
+                     number("gaps_seconds") / gapSeconds))
     }
 }

@@ -18,8 +18,10 @@ struct SyntheticRegister {
                           partyRows: partyRows * factor)
     }
 
-    static let kinds = ["council", "nhs_icb", "nhs_trust", "police_bcu", "fire_service", "probation_pdu",
-                        "voluntary", "research", "other", "ambulance_service"]
+    /// Kinds for the bodies beyond the statutory partners (one council per area, an ICB per ten areas, a BCU
+    /// per three, a PDU per two, a fire service per thirty): as in real registers, most bodies are not
+    /// partnership members.
+    static let otherKinds = ["nhs_trust", "voluntary", "research", "other", "central_government", "transport"]
     static let purposes = [("safeguarding", ""), ("safeguarding_children", "safeguarding"), ("safeguarding_adults", "safeguarding"),
                            ("direct_care", ""), ("population_health", ""), ("crime_prevention", ""),
                            ("community_safety", ""), ("youth_justice", ""), ("homelessness", ""), ("research", ""),
@@ -48,22 +50,25 @@ struct SyntheticRegister {
         try save("data_categories.csv", text)
         try save("legal_bases.csv", "id,name,reference\nuk_gdpr_6_1_e,Public task,UK GDPR Art 6(1)(e)\nuk_gdpr_9_2_h,Health or social care,UK GDPR Art 9(2)(h)\n")
 
-        // Organisations: one council per area, an ICB per ten areas, a BCU per three, the rest local bodies.
+        // Organisations: the statutory partners of each area first, then other bodies covering 1-4 areas.
         var organisationIDs: [String] = []
         var organisationAreas: [[Int]] = []
         text = "id,name,kind,parent,coverage,aliases,website,notes,start,end,successor\n"
         text.reserveCapacity(organisations * 80)
+        let partners: [(kind: String, width: Int)] = [("council", 1), ("nhs_icb", 10), ("police_bcu", 3), ("probation_pdu", 2), ("fire_service", 30)]
+        var plan: [(String, [Int])] = []
+        for partner in partners {
+            for first in stride(from: 0, to: areas, by: partner.width) {
+                plan.append((partner.kind, Array(first..<min(first + partner.width, areas))))
+            }
+        }
         for n in 0..<organisations {
             let kind: String
-            var covered: [Int]
-            if n < areas {
-                kind = "council"; covered = [n]
-            } else if n < areas + areas / 10 {
-                kind = "nhs_icb"; let first = (n - areas) * 10; covered = Array(first..<min(first + 10, areas))
-            } else if n < areas + areas / 10 + areas / 3 {
-                kind = "police_bcu"; let first = (n - areas - areas / 10) * 3; covered = Array(first..<min(first + 3, areas))
+            let covered: [Int]
+            if n < plan.count {
+                (kind, covered) = plan[n]
             } else {
-                kind = Self.kinds[Int(random.next() % UInt64(Self.kinds.count))]
+                kind = Self.otherKinds[Int(random.next() % UInt64(Self.otherKinds.count))]
                 let first = Int(random.next() % UInt64(areas))
                 let width = 1 + Int(random.next() % 4)
                 covered = (first..<first + width).map { $0 % areas }
