@@ -1,5 +1,7 @@
 import Foundation
 import SharemapAnalysis
+import SharemapGraphviz
+import SharemapReport
 import SharemapData
 import SharemapModel
 
@@ -30,6 +32,8 @@ struct Benchmarks {
         let londonParties = london.agreements.reduce(0) { $0 + $1.parties.count }
         print("load+validate \(data): \(Measure.format(seconds)) (\(london.organisations.count) organisations, \(london.agreements.count) agreements, \(londonParties) party rows)")
 
+        try renderComparison(london, day: day, runs: runs)
+
         let synthetic = national
             ? SyntheticRegister()
             : SyntheticRegister.scaled(organisations: london.organisations.count, agreements: london.agreements.count,
@@ -47,6 +51,30 @@ struct Benchmarks {
         print("load+validate \(label) register: \(Measure.format(syntheticSeconds)) (\(big.organisations.count) organisations, \(big.agreements.count) agreements, \(big.agreements.reduce(0) { $0 + $1.parties.count }) party rows, \(big.areas.count) areas)")
         try analyses(big, folder: folder, day: day, runs: runs, compare: arguments.contains("--compare-networkx"))
         print(String(format: "peak memory: %.0f MiB", Measure.peakMemoryMiB()))
+    }
+
+    /// Times the in-process render of the London network against Graphviz's `dot` program on the same DOT.
+    static func renderComparison(_ register: Register, day: Day, runs: Int) throws {
+        let graph = NetworkView().graph(of: register, on: day)
+        let renderer = Renderer()
+        for engine in [LayoutEngine.dot, .sfdp] {
+            let (seconds, svg) = try Measure.median(runs: runs) { try renderer.render(graph, layout: engine, format: .svg) }
+            // The same graph as DOT (laid out by the same engine; the program lays it out again).
+            let dot = try renderer.render(graph, layout: engine, format: .dot)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("sharemap-bench-\(getpid())-\(engine.rawValue).dot")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(dot.bytes).write(to: file)
+            let (programSeconds, status) = try Measure.median(runs: runs) { () throws -> Int32 in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["dot", "-K\(engine.rawValue)", "-Tsvg", file.path, "-o", "/dev/null"]
+                try process.run()
+                process.waitUntilExit()
+                return process.terminationStatus
+            }
+            let program = status == 0 ? Measure.format(programSeconds) : "not available"
+            print("render London network to SVG (\(engine.rawValue)): in process \(Measure.format(seconds)) (\(svg.bytes.count) bytes); dot -K\(engine.rawValue) -Tsvg on the same DOT \(program)")
+        }
     }
 
     /// Times the analyses on a large register and, optionally, the same work in NetworkX.
