@@ -49,6 +49,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write the diagram; - for standard output.", valueName: "file"))
     var output: String = "-"
 
+    @Option(help: ArgumentHelp("Resolution of PNG output in dots per inch (36-300; default 96).", valueName: "dpi"))
+    var dpi: Double?
+
     @Flag(help: "Draw command units as their force, trusts as their ICB and delivery units as their region.")
     var collapse = false
 
@@ -59,6 +62,9 @@ struct RenderCommand: ParsableCommand {
         if let layout, LayoutEngine(rawValue: layout) == nil {
             throw ValidationError("--layout: unknown engine \"\(layout)\" (expected one of: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
+        if let dpi, !(36...300).contains(dpi) {
+            throw ValidationError("--dpi must be between 36 and 300")
+        }
         if format == .png || format == .pdf, output == "-" {
             throw ValidationError("--format \(format.rawValue) is binary: give a file with -o")
         }
@@ -66,13 +72,14 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try register.loadRegister()
-        let graph: Graph
+        var graph: Graph
         let defaultLayout: LayoutEngine
         switch view {
         case .network:
             graph = NetworkView(grouping: groupBy, collapse: collapse).graph(of: loaded, on: register.date)
             defaultLayout = .sfdp
         }
+        if let dpi { graph.attributes["dpi"] = String(Int(dpi)) }
         let engine = layout.flatMap(LayoutEngine.init(rawValue:)) ?? defaultLayout
         do {
             let diagram = try Renderer().render(graph, layout: engine, format: format.graphviz)
