@@ -1,4 +1,5 @@
 import ArgumentParser
+import SharemapAnalysis
 import SharemapData
 import SharemapGraphviz
 import SharemapModel
@@ -11,7 +12,9 @@ struct RenderCommand: ParsableCommand {
         abstract: "Draw a diagram of the register, laid out and rendered in process by Graphviz.",
         discussion: """
         Views:
-          network   the agreements in force on --on, organisations coloured and shaped by kind
+          network                    the agreements in force on --on, organisations coloured and shaped by kind
+          boundaries KIND_A KIND_B   a map of London's areas filled by KIND_A's organisations and outlined by
+                                     KIND_B's, with the areas they cut marked (e.g. police_bcu nhs_icb)
 
         The file is written atomically; -o - writes to standard output. Example:
           sharemap render network --format svg -o Output/network.svg
@@ -19,7 +22,7 @@ struct RenderCommand: ParsableCommand {
     )
 
     enum View: String, ExpressibleByArgument, CaseIterable {
-        case network
+        case network, boundaries
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -37,6 +40,9 @@ struct RenderCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The view to draw.", valueName: "view"))
     var view: View = .network
+
+    @Argument(help: ArgumentHelp("For boundaries: the two organisation kinds to compare.", valueName: "kinds"))
+    var kinds: [String] = []
 
     @OptionGroup var register: RegisterOptions
 
@@ -59,6 +65,14 @@ struct RenderCommand: ParsableCommand {
     var groupBy: NetworkView.Grouping = .kind
 
     func validate() throws {
+        if view == .boundaries {
+            guard kinds.count == 2 else { throw ValidationError("boundaries needs two kinds, e.g. sharemap render boundaries police_bcu nhs_icb") }
+            for kind in kinds where OrganisationKind(rawValue: kind) == nil {
+                throw ValidationError("unknown kind \"\(kind)\"\(Suggestions.hint(for: kind, in: OrganisationKind.allCases.map(\.rawValue))) (expected one of: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        } else if !kinds.isEmpty {
+            throw ValidationError("unexpected arguments \(kinds.joined(separator: " ")) for the \(view.rawValue) view")
+        }
         if let layout, LayoutEngine(rawValue: layout) == nil {
             throw ValidationError("--layout: unknown engine \"\(layout)\" (expected one of: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -78,6 +92,10 @@ struct RenderCommand: ParsableCommand {
         case .network:
             graph = NetworkView(grouping: groupBy, collapse: collapse).graph(of: loaded, on: register.date)
             defaultLayout = .sfdp
+        case .boundaries:
+            let kindA = OrganisationKind(rawValue: kinds[0]) ?? .policeBCU, kindB = OrganisationKind(rawValue: kinds[1]) ?? .nhsICB
+            graph = BoundariesView(kindA, kindB).graph(of: SharingNetwork(register: loaded, on: register.date))
+            defaultLayout = .neato
         }
         if let dpi { graph.attributes["dpi"] = String(Int(dpi)) }
         let engine = layout.flatMap(LayoutEngine.init(rawValue:)) ?? defaultLayout

@@ -24,6 +24,7 @@ struct Sharemap: AsyncParsableCommand {
             BrokersCommand.self,
             SearchCommand.self,
             RenderCommand.self,
+            ReportCommand.self,
         ]
     )
 

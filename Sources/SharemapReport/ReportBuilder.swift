@@ -1,0 +1,138 @@
+import SharemapAnalysis
+import SharemapGraphviz
+import SharemapModel
+
+/// Assembles the main report from a register on a date: headline numbers, the network, the boundary maps,
+/// the gaps, the agreements to fix, missing contacts, brokers and (optionally) a project's readiness.
+/// Everything is derived from the register and the date, in a stable order, so the same inputs give the
+/// same report byte for byte.
+public struct ReportBuilder: Sendable {
+    public let network: SharingNetwork
+    public let project: Project?
+    public let renderer: Renderer
+
+    public init(network: SharingNetwork, project: Project? = nil, renderer: Renderer = Renderer()) {
+        self.network = network
+        self.project = project
+        self.renderer = renderer
+    }
+
+    /// A diagram for the report: its file name, SVG text and caption.
+    public struct Diagram: Sendable {
+        public let name: String
+        public let svg: String
+        public let caption: String
+    }
+
+    /// Builds the report and its diagrams. Throws when Graphviz fails.
+    public func build() throws -> (document: ReportDocument, diagrams: [Diagram]) {
+        let register = network.register
+        let date = network.date
+        let gaps = network.gaps()
+        let brokers = network.brokers(top: 10)
+        let name = { (id: String) in register.organisationIndex(id: id).map { register[$0].name } ?? id }
+        let areaNames = { (ids: [String]) in ids.compactMap { register.areaIndex(id: $0) }.map { register[$0].name }.joined(separator: ", ") }
+        var diagrams: [Diagram] = []
+        func figure(_ name: String, _ graph: Graph, layout: LayoutEngine, caption: String, alt: String) throws -> ReportDocument.Block {
+            let svg = try renderer.render(graph, layout: layout, format: .svg).text
+            diagrams.append(Diagram(name: name, svg: svg, caption: caption))
+            return .figure(.init(name: name, caption: caption, altText: alt, svg: svg))
+        }
+
+        var sections: [ReportDocument.Section] = []
+        let existing = register.organisations.filter { $0.exists(on: date) }.count
+        let inForce = network.inForce.filter { $0 }.count
+        sections.append(.init(id: "summary", title: "Summary", blocks: [
+            .figures([
+                ("Organisations existing", "\(existing)"), ("Agreements in force", "\(inForce)"),
+                ("Partnership gaps (pairs)", "\(gaps.partnershipGaps.count)"), ("Due for review", "\(gaps.reviewDue.count)"),
+                ("Active but expired", "\(gaps.expired.count)"), ("Need novation", "\(gaps.novation.count)"),
+                ("No DPO contact", "\(gaps.missingDPO.count)"), ("No agreement in force", "\(gaps.isolated.count)"),
+            ]),
+            .paragraph("Every figure and table in this report is true on \(date). Agreements in the register are illustrative; organisations, areas and boundaries are real."),
+        ]))
+
+        let networkGraph = NetworkView().graph(of: register, on: date)
+        sections.append(.init(id: "network", title: "Who shares with whom", blocks: [
+            try figure("network", networkGraph, layout: .sfdp, caption: "Figure 1. Data-sharing agreements in force on \(date); colour and shape show the kind of organisation; boxes are agreements with more than four parties.",
+                       alt: "Network of organisations joined by agreements in force"),
+        ]))
+
+        var boundaryBlocks: [ReportDocument.Block] = []
+        for (number, pair) in [(OrganisationKind.policeBCU, OrganisationKind.nhsICB), (.probationPDU, .policeBCU)].enumerated() {
+            let mismatch = network.mismatches(pair.0, pair.1)
+            let view = BoundariesView(pair.0, pair.1)
+            boundaryBlocks.append(.subheading("\(BoundariesView.title(pair.0).capitalizedFirst) against \(BoundariesView.title(pair.1))"))
+            boundaryBlocks.append(try figure("boundaries-\(pair.0.rawValue)-\(pair.1.rawValue)", view.graph(of: network), layout: .neato,
+                                             caption: "Figure \(number + 2). \(BoundariesView.title(pair.0).capitalizedFirst) (fill) against \(BoundariesView.title(pair.1)) (outline) on \(date); coterminosity score \(mismatch.score).",
+                                             alt: "Map of London's 33 areas coloured by \(BoundariesView.title(pair.0)) and outlined by \(BoundariesView.title(pair.1))"))
+            boundaryBlocks.append(.table(.init(headers: ["Organisation", "Straddles"], rows: mismatch.split.map { [name($0.organisation), $0.across.map(name).joined(separator: "; ")] },
+                                               emptyMessage: "No organisation straddles the other kind.")))
+        }
+        sections.append(.init(id: "boundaries", title: "Where boundaries do not line up", blocks: boundaryBlocks))
+
+        sections.append(.init(id: "gaps", title: "Gaps in statutory partnerships", blocks: [
+            .paragraph("Pairs of partnership members in an area with no agreement in force covering one of the partnership's purposes."),
+            .table(.init(headers: ["Partnership", "Organisations", "Areas"], rows: gaps.partnershipGaps.map {
+                [$0.partnership, $0.organisations.map(name).joined(separator: " + "), areaNames($0.areas)]
+            }, emptyMessage: "No partnership gaps.")),
+        ]))
+
+        func findings(_ list: [GapReport.AgreementFinding]) -> ReportDocument.Block {
+            .table(.init(headers: ["Agreement", "Date", "Detail"], rows: list.map {
+                [$0.agreement, $0.date?.description ?? "", $0.detail + ($0.organisations.isEmpty ? "" : ": " + $0.organisations.map(name).joined(separator: ", "))]
+            }, emptyMessage: "None."))
+        }
+        sections.append(.init(id: "agreements", title: "Agreements to fix", blocks: [
+            .subheading("Marked active but expired"), findings(gaps.expired),
+            .subheading("Due for review"), findings(gaps.reviewDue),
+            .subheading("Expiring within \(gaps.within) days"), findings(gaps.expiring),
+            .subheading("Active with unsigned parties"), findings(gaps.unsigned),
+            .subheading("Special category data without a DPIA"), findings(gaps.missingDPIA),
+            .subheading("Naming an organisation that no longer exists"),
+            .table(.init(headers: ["Agreement", "Party", "Ended", "Must re-sign or novate"], rows: gaps.novation.map {
+                [$0.agreement, name($0.party), $0.ended?.description ?? "", $0.successor.map { name($0) + ($0.isEmpty ? "" : "") } ?? "no successor recorded"]
+            }, emptyMessage: "None.")),
+        ]))
+
+        sections.append(.init(id: "contacts", title: "Missing contacts and isolated organisations", blocks: [
+            .subheading("No DPO contact"), .list(gaps.missingDPO.map(name)),
+            .subheading("No agreement in force"), .list(gaps.isolated.map(name)),
+        ]))
+
+        sections.append(.init(id: "brokers", title: "Brokers", blocks: [
+            .paragraph("Betweenness: the share of shortest sharing routes between other organisations that pass through each one (\(brokers.exact ? "exact" : "estimated")). Articulation points: organisations whose loss would cut others off."),
+            .table(.init(headers: ["Organisation", "Betweenness", "Sends to", "Receives from"], rows: brokers.top.map {
+                [$0.name, String(format: "%.4f", $0.betweenness), "\($0.outDegree)", "\($0.inDegree)"]
+            })),
+            .table(.init(headers: ["Articulation point", "Would cut off"], rows: brokers.articulationPoints.map { [name($0.organisation), "\($0.disconnects)"] },
+                         emptyMessage: "No single organisation's loss would cut others off.")),
+        ]))
+
+        if let project {
+            let review = network.review(project)
+            sections.append(.init(id: "project", title: "Project readiness: \(review.name)", blocks: [
+                .paragraph(review.readiness),
+                .table(.init(headers: ["Member", "Why", "DPO", "IG lead"], rows: review.members.map {
+                    [$0.name, $0.reason == "named" ? "named in the brief" : "a \($0.kind) in the area", $0.dpo?.email ?? "MISSING", $0.igLead?.email ?? "MISSING"]
+                })),
+                .subheading("Agreements in force to reuse"),
+                .table(.init(headers: ["Agreement", "Members", "All categories"], rows: review.reuse.map {
+                    [$0.agreement, $0.members.map(name).joined(separator: ", "), $0.coversAllCategories ? "yes" : "no"]
+                }, emptyMessage: "None.")),
+                .subheading("Member pairs to agree"),
+                .table(.init(headers: ["Organisations"], rows: review.gaps.map { [$0.map(name).joined(separator: " + ")] }, emptyMessage: "None.")),
+                .paragraph("DPIA: " + review.dpiaReason),
+            ]))
+        }
+
+        let document = ReportDocument(title: "Data sharing across London's public sector", subtitle: "Register analysis true on \(date). Generated by sharemap.", sections: sections)
+        return (document, diagrams)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+import Foundation

@@ -1,0 +1,61 @@
+import Foundation
+import FoundationXML
+import Testing
+import SharemapAnalysis
+import SharemapData
+import SharemapGraphviz
+import SharemapModel
+@testable import SharemapReport
+
+/// The main report on the London register: its sections, well-formed inline SVG, and determinism.
+@Suite struct ReportTests {
+    static func build(project: Bool = true) throws -> (ReportDocument, [ReportBuilder.Diagram]) {
+        let register = try Fixture.london()
+        let brief = project ? register.projects.first { $0.id == "camden-discharge-to-assess" } : nil
+        return try ReportBuilder(network: SharingNetwork(register: register, on: Fixture.day), project: brief).build()
+    }
+
+    @Test func htmlHasEverySectionAndWellFormedInlineSVG() throws {
+        let (document, diagrams) = try Self.build()
+        let html = HTMLReportWriter.html(document)
+        for id in ["summary", "network", "boundaries", "gaps", "agreements", "contacts", "brokers", "project"] {
+            #expect(html.contains("<section id=\"\(id)\""), "section \(id)")
+        }
+        #expect(diagrams.map(\.name) == ["network", "boundaries-police_bcu-nhs_icb", "boundaries-probation_pdu-police_bcu"])
+        // Each inline SVG parses as XML on its own, and every figure has a caption with the date.
+        var rest = html[...]
+        var count = 0
+        while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+            _ = try XMLDocument(xmlString: String(rest[start.lowerBound..<end.upperBound]), options: [])
+            count += 1
+            rest = rest[end.upperBound...]
+        }
+        #expect(count == 3)
+        let captions = html.components(separatedBy: "<figcaption>").dropFirst().map { $0.components(separatedBy: "</figcaption>")[0] }
+        #expect(captions.count == 3)
+        #expect(captions.allSatisfy { $0.contains("2026-11-24") })
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+    }
+
+    @Test func theSameRegisterAndDateGiveTheSameReport() throws {
+        let (first, _) = try Self.build()
+        let (second, _) = try Self.build()
+        #expect(HTMLReportWriter.html(first) == HTMLReportWriter.html(second))
+        #expect(MarkdownReportWriter.markdown(first) == MarkdownReportWriter.markdown(second))
+    }
+
+    /// The boundary map pins every area at its centroid, and marks the cut areas (Barnet, Brent and Harrow
+    /// are in the North West BCU, which straddles two ICBs before April 2026).
+    @Test func boundaryMapMarksCutAreas() throws {
+        let register = try Fixture.london()
+        let graph = BoundariesView(.policeBCU, .nhsICB).graph(of: SharingNetwork(register: register, on: Day(iso: "2025-06-01")!))
+        let areas = graph.nodes.filter { $0.id.hasPrefix("E09") }
+        #expect(areas.count == 33)
+        #expect(areas.allSatisfy { $0.position?.pinned == true })
+        let cut = Set(areas.filter { $0.style.contains(.dashed) }.map(\.id))
+        for barnetBrentHarrow in ["E09000003", "E09000005", "E09000015"] { #expect(cut.contains(barnetBrentHarrow)) }
+        let after = BoundariesView(.policeBCU, .nhsICB).graph(of: SharingNetwork(register: register, on: Fixture.day))
+        #expect(!Set(after.nodes.filter { $0.style.contains(.dashed) }.map(\.id)).contains("E09000003"))
+    }
+}
