@@ -12,9 +12,9 @@ struct RenderCommand: ParsableCommand {
         abstract: "Draw a diagram of the register, laid out and rendered in process by Graphviz.",
         discussion: """
         Views:
-          network                    the agreements in force on --on, organisations coloured and shaped by kind
-          boundaries KIND_A KIND_B   a map of London's areas filled by KIND_A's organisations and outlined by
-                                     KIND_B's, with the areas they cut marked (e.g. police_bcu nhs_icb)
+          network      agreements in force, organisations coloured and shaped by kind
+          boundaries   KIND_A KIND_B: a map of the areas filled by KIND_A's organisations,
+                       outlined by KIND_B's, cut areas marked (e.g. police_bcu nhs_icb)
 
         The file is written atomically; -o - writes to standard output. Example:
           sharemap render network --format svg -o Output/network.svg

@@ -98,7 +98,7 @@ import Testing
         #expect(binary.status == 2)
     }
 
-    @Test(arguments: ["path", "reach", "gaps", "mismatches", "project", "brokers", "search", "render"])
+    @Test(arguments: ["path", "reach", "gaps", "mismatches", "project", "brokers", "search", "render", "report"])
     func helpIsADocument(_ command: String) throws {
         let result = try CommandRunner.run([command, "--help"])
         #expect(result.status == 0)
