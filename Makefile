@@ -1,5 +1,5 @@
 # sharemap: the two commands the README gives, and the pieces they are made of.
-#   make report   installs what is missing, builds, and runs the main job on Data/
+#   make report   installs what is missing, builds, and writes the report on Data/ into Output/
 #   make test     installs what is missing and runs the test suite (what CI runs)
 
 SWIFT ?= swift
@@ -21,7 +21,9 @@ build: deps
 
 report: build
 	.build/release/sharemap validate --data $(DATA)
-	.build/release/sharemap stats --data $(DATA)
+	.build/release/sharemap report --data $(DATA) --out $(OUT)
+	@echo "Open $(OUT)/report.html in a browser ($(OUT)/report.md has the same content)."
+
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -33,6 +33,9 @@ struct Benchmarks {
         print("load+validate \(data): \(Measure.format(seconds)) (\(london.organisations.count) organisations, \(london.agreements.count) agreements, \(londonParties) party rows)")
 
         try renderComparison(london, day: day, runs: runs)
+        let (reportSeconds, report) = try Measure.median(runs: runs) { try ReportBuilder(network: SharingNetwork(register: london, on: day)).build() }
+        let written = HTMLReportWriter.html(report.document).utf8.count + MarkdownReportWriter.markdown(report.document).utf8.count
+        print("full report on \(data) (analyses, \(report.diagrams.count) layouts, HTML and Markdown, not writing files): \(Measure.format(reportSeconds)) (\(written) bytes)")
 
         let synthetic = national
             ? SyntheticRegister()
