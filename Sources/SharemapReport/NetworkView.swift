@@ -77,6 +77,9 @@ public struct NetworkView: Sendable {
         graph.attributes["outputorder"] = "edgesfirst"
         graph.attributes["sep"] = "+6"
         graph.attributes["K"] = "0.9"
+        // A fixed seed: force-directed layouts start from random positions, and Graphviz's generator state
+        // carries over between layouts in one process, so without it the same graph came out differently.
+        graph.attributes["start"] = "1"
 
         var nodesByFamily: [String: [Node]] = [:]
         for organisation in drawn.sorted() {

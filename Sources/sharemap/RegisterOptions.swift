@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SharemapData
+import SharemapGraphviz
 import SharemapModel
 
 /// The options every command that reads a register shares.
@@ -67,4 +68,17 @@ func printJSON<T: Encodable>(_ value: T) throws {
     let data = try encoder.encode(value)
     FileHandle.standardOutput.write(data)
     FileHandle.standardOutput.write(Data("\n".utf8))
+}
+
+/// Runs `body`, turning a Graphviz failure or an unwritable output file into `error: ...` and exit status 1.
+func exitingOnRenderOrWriteFailure(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as GraphvizError {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    } catch let error as OutputFile.WriteError {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    }
 }

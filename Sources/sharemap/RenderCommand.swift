@@ -99,17 +99,11 @@ struct RenderCommand: ParsableCommand {
         }
         if let dpi { graph.attributes["dpi"] = String(Int(dpi)) }
         let engine = layout.flatMap(LayoutEngine.init(rawValue:)) ?? defaultLayout
-        do {
+        try exitingOnRenderOrWriteFailure {
             let diagram = try Renderer().render(graph, layout: engine, format: format.graphviz)
             for warning in diagram.warnings { printError("graphviz: \(warning)") }
             try OutputFile.write(diagram.bytes, to: output)
             if output != "-" { printError("Wrote \(output) (\(view.rawValue), \(engine.rawValue) layout, \(diagram.bytes.count) bytes).") }
-        } catch let error as GraphvizError {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        } catch let error as OutputFile.WriteError {
-            printError("error: \(error)")
-            throw ExitCode(1)
         }
     }
 }

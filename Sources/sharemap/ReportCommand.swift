@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
             }
             brief = parsed
         }
-        do {
+        try exitingOnRenderOrWriteFailure {
             let builder = ReportBuilder(network: SharingNetwork(register: loaded, on: register.date), project: brief)
             let (document, diagrams) = try builder.build()
             let folder = out.hasSuffix("/") ? String(out.dropLast()) : out
@@ -41,12 +41,6 @@ struct ReportCommand: ParsableCommand {
             try OutputFile.write(MarkdownReportWriter.markdown(document), to: "\(folder)/report.md")
             try OutputFile.write(HTMLReportWriter.html(document), to: "\(folder)/report.html")
             printError("Wrote \(folder)/report.html (open it in a browser), \(folder)/report.md and \(diagrams.count) diagrams, true on \(register.date).")
-        } catch let error as GraphvizError {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        } catch let error as OutputFile.WriteError {
-            printError("error: \(error)")
-            throw ExitCode(1)
         }
     }
 }
