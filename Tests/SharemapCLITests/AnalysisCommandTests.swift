@@ -98,6 +98,23 @@ import Testing
         #expect(binary.status == 2)
     }
 
+    /// Running the report twice on the same register and date gives byte-identical files.
+    @Test func reportIsByteIdenticalAcrossRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sharemap-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var contents: [[String: Data]] = []
+        for run in ["first", "second"] {
+            let out = folder.appendingPathComponent(run).path
+            let result = try CommandRunner.run(["report", "--on", "2026-11-24", "--project", "Data/projects/camden-discharge-to-assess.yaml", "--out", out])
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("report.html"))
+            let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+            contents.append(Dictionary(uniqueKeysWithValues: files.map { ($0, FileManager.default.contents(atPath: out + "/" + $0) ?? Data()) }))
+        }
+        #expect(contents[0].keys.sorted() == ["boundaries-police_bcu-nhs_icb.svg", "boundaries-probation_pdu-police_bcu.svg", "network.svg", "report.html", "report.md"])
+        #expect(contents[0] == contents[1])
+    }
+
     @Test(arguments: ["path", "reach", "gaps", "mismatches", "project", "brokers", "search", "render", "report"])
     func helpIsADocument(_ command: String) throws {
         let result = try CommandRunner.run([command, "--help"])
