@@ -71,7 +71,14 @@ public struct ReportBuilder: Sendable {
         }
         sections.append(.init(id: "boundaries", title: "Where boundaries do not line up", blocks: boundaryBlocks))
 
-        sections.append(.init(id: "gaps", title: "Gaps in statutory partnerships", blocks: [
+        var gapFigures: [ReportDocument.Block] = []
+        for (number, partnership) in register.partnerships.enumerated() {
+            let index = PartnershipIndex(number)
+            gapFigures.append(try figure("gaps-\(partnership.id)", GapsView(partnership: index).graph(of: network), layout: .sfdp,
+                                         caption: "Figure \(4 + number). \(partnership.name): member pairs with no agreement in force for its purposes on \(date) (red dashed).",
+                                         alt: "\(partnership.name) members and the pairs that do not share"))
+        }
+        sections.append(.init(id: "gaps", title: "Gaps in statutory partnerships", blocks: gapFigures + [
             .paragraph("Pairs of partnership members in an area with no agreement in force covering one of the partnership's purposes."),
             .table(.init(headers: ["Partnership", "Organisations", "Areas"], rows: gaps.partnershipGaps.map {
                 [$0.partnership, $0.organisations.map(name).joined(separator: " + "), areaNames($0.areas)]
@@ -113,6 +120,9 @@ public struct ReportBuilder: Sendable {
             let review = network.review(project)
             sections.append(.init(id: "project", title: "Project readiness: \(review.name)", blocks: [
                 .paragraph(review.readiness),
+                try figure("project-\(review.project)", ProjectView(review).graph(of: register), layout: .sfdp,
+                           caption: "Figure \(4 + register.partnerships.count). \(review.name) on \(date): members with their DPO and IG contacts, agreements in force to reuse, and pairs still to agree (red dashed).",
+                           alt: "The project's members, agreements to reuse and gaps"),
                 .table(.init(headers: ["Member", "Why", "DPO", "IG lead"], rows: review.members.map {
                     [$0.name, $0.reason == "named" ? "named in the brief" : "a \($0.kind) in the area", $0.dpo?.email ?? "MISSING", $0.igLead?.email ?? "MISSING"]
                 })),

@@ -15,6 +15,11 @@ struct RenderCommand: ParsableCommand {
           network      agreements in force, organisations coloured and shaped by kind
           boundaries   KIND_A KIND_B: a map of the areas filled by KIND_A's organisations,
                        outlined by KIND_B's, cut areas marked (e.g. police_bcu nhs_icb)
+          ego          ORG [--radius N]: an organisation's agreements of every status
+          path         FROM TO [--purpose P] [--category C] [--alternatives K]: the lawful
+                       path(s), or the chain and the agreement that blocks it
+          gaps         PARTNERSHIP: members, and the pairs with no agreement (red dashed)
+          project      FILE.yaml: members and contacts, agreements to reuse, pairs to agree
 
         The file is written atomically; -o - writes to standard output. Example:
           sharemap render network --format svg -o Output/network.svg
@@ -22,7 +27,16 @@ struct RenderCommand: ParsableCommand {
     )
 
     enum View: String, ExpressibleByArgument, CaseIterable {
-        case network, boundaries
+        case network, boundaries, ego, path, gaps, project
+
+        /// How many positional arguments the view takes.
+        var argumentCount: Int {
+            switch self {
+            case .network: return 0
+            case .ego, .gaps, .project: return 1
+            case .boundaries, .path: return 2
+            }
+        }
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -41,8 +55,13 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The view to draw.", valueName: "view"))
     var view: View = .network
 
-    @Argument(help: ArgumentHelp("For boundaries: the two organisation kinds to compare.", valueName: "kinds"))
-    var kinds: [String] = []
+    @Argument(help: ArgumentHelp("The view's arguments: two kinds for boundaries, an organisation for ego, FROM and TO for path, a partnership for gaps, a brief for project.", valueName: "arguments"))
+    var arguments: [String] = []
+
+    @Option(help: ArgumentHelp("ego: how many agreements away to draw (1-3).", valueName: "n")) var radius = 1
+    @Option(help: ArgumentHelp("path: only agreements covering this purpose.", valueName: "purpose")) var purpose: String?
+    @Option(help: ArgumentHelp("path: only agreements covering this data category.", valueName: "category")) var category: String?
+    @Option(help: ArgumentHelp("path: also draw up to this many other lawful paths (0-10).", valueName: "k")) var alternatives = 0
 
     @OptionGroup var register: RegisterOptions
 
@@ -65,14 +84,16 @@ struct RenderCommand: ParsableCommand {
     var groupBy: NetworkView.Grouping = .kind
 
     func validate() throws {
+        guard arguments.count == view.argumentCount else {
+            throw ValidationError("the \(view.rawValue) view takes \(view.argumentCount) argument\(view.argumentCount == 1 ? "" : "s"), got \(arguments.count) (see sharemap render --help)")
+        }
         if view == .boundaries {
-            guard kinds.count == 2 else { throw ValidationError("boundaries needs two kinds, e.g. sharemap render boundaries police_bcu nhs_icb") }
-            for kind in kinds where OrganisationKind(rawValue: kind) == nil {
+            for kind in arguments where OrganisationKind(rawValue: kind) == nil {
                 throw ValidationError("unknown kind \"\(kind)\"\(Suggestions.hint(for: kind, in: OrganisationKind.allCases.map(\.rawValue))) (expected one of: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-        } else if !kinds.isEmpty {
-            throw ValidationError("unexpected arguments \(kinds.joined(separator: " ")) for the \(view.rawValue) view")
         }
+        guard (1...3).contains(radius) else { throw ValidationError("--radius must be between 1 and 3") }
+        guard (0...10).contains(alternatives) else { throw ValidationError("--alternatives must be between 0 and 10") }
         if let layout, LayoutEngine(rawValue: layout) == nil {
             throw ValidationError("--layout: unknown engine \"\(layout)\" (expected one of: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -93,9 +114,34 @@ struct RenderCommand: ParsableCommand {
             graph = NetworkView(grouping: groupBy, collapse: collapse).graph(of: loaded, on: register.date)
             defaultLayout = .sfdp
         case .boundaries:
-            let kindA = OrganisationKind(rawValue: kinds[0]) ?? .policeBCU, kindB = OrganisationKind(rawValue: kinds[1]) ?? .nhsICB
+            let kindA = OrganisationKind(rawValue: arguments[0]) ?? .policeBCU, kindB = OrganisationKind(rawValue: arguments[1]) ?? .nhsICB
             graph = BoundariesView(kindA, kindB).graph(of: SharingNetwork(register: loaded, on: register.date))
             defaultLayout = .neato
+        case .ego:
+            let organisation = try Lookup(register: loaded).organisation(arguments[0], option: "ORG")
+            graph = EgoView(organisation: organisation, radius: radius).graph(of: loaded, on: register.date)
+            defaultLayout = .sfdp
+        case .path:
+            let lookup = Lookup(register: loaded)
+            let result = SharingNetwork(register: loaded, on: register.date).lawfulPath(
+                from: try lookup.organisation(arguments[0], option: "FROM"), to: try lookup.organisation(arguments[1], option: "TO"),
+                purpose: try lookup.purpose(purpose), category: try lookup.category(category), alternatives: alternatives)
+            graph = PathView(result).graph(of: loaded)
+            defaultLayout = .dot
+        case .gaps:
+            guard let partnership = loaded.partnershipIndex(id: arguments[0]) else {
+                throw UsageError("unknown partnership \"\(arguments[0])\"\(Suggestions.hint(for: arguments[0], in: loaded.partnerships.map(\.id))) (known: \(loaded.partnerships.map(\.id).joined(separator: ", ")))")
+            }
+            graph = GapsView(partnership: partnership).graph(of: SharingNetwork(register: loaded, on: register.date))
+            defaultLayout = .sfdp
+        case .project:
+            let outcome = RegisterLoader(today: register.date).loadProject(file: arguments[0], in: loaded)
+            guard let project = outcome.project else {
+                for problem in outcome.diagnostics { printError(problem.description) }
+                throw ExitCode(1)
+            }
+            graph = ProjectView(SharingNetwork(register: loaded, on: register.date).review(project)).graph(of: loaded)
+            defaultLayout = .sfdp
         }
         if let dpi { graph.attributes["dpi"] = String(Int(dpi)) }
         let engine = layout.flatMap(LayoutEngine.init(rawValue:)) ?? defaultLayout

@@ -111,7 +111,11 @@ import Testing
             let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
             contents.append(Dictionary(uniqueKeysWithValues: files.map { ($0, FileManager.default.contents(atPath: out + "/" + $0) ?? Data()) }))
         }
-        #expect(contents[0].keys.sorted() == ["boundaries-police_bcu-nhs_icb.svg", "boundaries-probation_pdu-police_bcu.svg", "network.svg", "report.html", "report.md"])
+        #expect(contents[0].keys.sorted() == [
+            "boundaries-police_bcu-nhs_icb.svg", "boundaries-probation_pdu-police_bcu.svg", "gaps-community-safety-partnership.svg",
+            "gaps-local-safeguarding-children.svg", "gaps-safeguarding-adults-board.svg", "gaps-youth-offending-team.svg",
+            "network.svg", "project-camden-discharge-to-assess.svg", "report.html", "report.md",
+        ])
         #expect(contents[0] == contents[1])
     }
 

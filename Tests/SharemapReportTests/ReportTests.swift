@@ -21,7 +21,9 @@ import SharemapModel
         for id in ["summary", "network", "boundaries", "gaps", "agreements", "contacts", "brokers", "project"] {
             #expect(html.contains("<section id=\"\(id)\""), "section \(id)")
         }
-        #expect(diagrams.map(\.name) == ["network", "boundaries-police_bcu-nhs_icb", "boundaries-probation_pdu-police_bcu"])
+        #expect(diagrams.map(\.name) == ["network", "boundaries-police_bcu-nhs_icb", "boundaries-probation_pdu-police_bcu",
+                                         "gaps-local-safeguarding-children", "gaps-safeguarding-adults-board",
+                                         "gaps-community-safety-partnership", "gaps-youth-offending-team", "project-camden-discharge-to-assess"])
         // Each inline SVG parses as XML on its own, and every figure has a caption with the date.
         var rest = html[...]
         var count = 0
@@ -30,9 +32,9 @@ import SharemapModel
             count += 1
             rest = rest[end.upperBound...]
         }
-        #expect(count == 3)
+        #expect(count == 8)
         let captions = html.components(separatedBy: "<figcaption>").dropFirst().map { $0.components(separatedBy: "</figcaption>")[0] }
-        #expect(captions.count == 3)
+        #expect(captions.count == 8)
         #expect(captions.allSatisfy { $0.contains("2026-11-24") })
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
