@@ -18,15 +18,18 @@ public struct BoundariesView: Sendable {
     public func graph(of network: SharingNetwork) -> Graph {
         let register = network.register
         let mismatch = network.mismatches(kindA, kindB)
-        let projection = MapProjection(areas: register.areas, width: 13)
+        let projection = MapProjection(areas: register.areas, width: 18)
         func organisations(_ kind: OrganisationKind) -> [OrganisationIndex] {
             register.organisationIndices.filter { network.exists[$0.position] && register[$0].kind == kind }
                 .sorted { register[$0].id < register[$1].id }
         }
         let aOrganisations = organisations(kindA), bOrganisations = organisations(kindB)
-        // Regions get palette colours in id order; more than eight reuse colours (the legend disambiguates).
+        // Each organisation gets a palette colour different from its neighbours' (eight colours, more than
+        // eight organisations), so that touching regions never share a colour.
+        let fills = Self.distinctColours(aOrganisations, register: register, offset: 0)
+        let outlines = Self.distinctColours(bOrganisations, register: register, offset: 3)
         func colour(_ organisation: OrganisationIndex, in list: [OrganisationIndex], offset: Int) -> String {
-            Palette.regionFills[((list.firstIndex(of: organisation) ?? 0) + offset) % Palette.regionFills.count]
+            (offset == 0 ? fills : outlines)[organisation] ?? "#000000"
         }
         var graph = Graph(name: "boundaries", directed: false)
         graph.label = "\(Self.title(kindA)) (fill) against \(Self.title(kindB)) (outline) on \(network.date): coterminosity score \(mismatch.score).\nAreas outlined thick and dashed are cut: the two organisations covering them do not nest."
@@ -54,12 +57,13 @@ public struct BoundariesView: Sendable {
             node.color = Color(b.first.map { colour($0, in: bOrganisations, offset: 3) } ?? "#000000")
             node.penWidth = cut ? 5 : 3
             if cut { node.style = [.filled, .rounded, .dashed] }
-            node.width = 0.95
+            node.width = 0.85
             node.height = 0.42
             node.attributes["fixedsize"] = "true"
             graph.nodes.append(node)
         }
-        var rows: [[HTMLLabel.Cell]] = [[HTMLLabel.Cell("Fill: \(Self.title(kindA))", bold: true, columnSpan: 2)]]
+        var rows: [[HTMLLabel.Cell]] = [[HTMLLabel.Cell("Colours repeat only between regions far apart.", columnSpan: 2)],
+                                        [HTMLLabel.Cell("Fill: \(Self.title(kindA))", bold: true, columnSpan: 2)]]
         for organisation in aOrganisations {
             rows.append([HTMLLabel.Cell(Self.shortName(register[organisation]), swatch: Color(colour(organisation, in: aOrganisations, offset: 0)))])
         }
@@ -76,11 +80,34 @@ public struct BoundariesView: Sendable {
                 }
             }
         }
-        var legend = Node("legend", shape: .plaintext, position: Position(x: projection.width + 3, y: 3.5))
+        var legend = Node("legend", shape: .plaintext, position: Position(x: projection.width + 2.5, y: 4.5))
         legend.label = .html(.table(rows, border: 1))
         legend.fillColor = .white
         graph.nodes.append(legend)
         return graph
+    }
+
+    /// Greedy colouring in id order: each organisation takes the first palette colour (starting at
+    /// `offset`) not used by an organisation whose areas lie within about 8 km of its own.
+    static func distinctColours(_ organisations: [OrganisationIndex], register: Register, offset: Int) -> [OrganisationIndex: String] {
+        func near(_ a: OrganisationIndex, _ b: OrganisationIndex) -> Bool {
+            for x in register.areas(of: a) {
+                for y in register.areas(of: b) {
+                    let dLat = (register[x].latitude - register[y].latitude) * 111
+                    let dLon = (register[x].longitude - register[y].longitude) * 69
+                    if dLat * dLat + dLon * dLon < 64 { return true }
+                }
+            }
+            return false
+        }
+        var chosen: [OrganisationIndex: Int] = [:]
+        let count = Palette.regionFills.count
+        for organisation in organisations {
+            let taken = Set(chosen.filter { near($0.key, organisation) }.map(\.value))
+            let pick = (0..<count).map { ($0 + offset) % count }.first { !taken.contains($0) } ?? (chosen.count + offset) % count
+            chosen[organisation] = pick
+        }
+        return chosen.mapValues { Palette.regionFills[$0] }
     }
 
     static func title(_ kind: OrganisationKind) -> String {
