@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "SharemapData", dependencies: ["SharemapModel", "Yams"]),
         // Pure analyses over an indexed register: paths, reach, gaps, mismatches, brokers, search.
         .target(name: "SharemapAnalysis", dependencies: ["SharemapModel"]),
+        // Interchange formats: GraphML, GEXF, JSON, Cypher and CSV exports; imports from JSON and spreadsheets.
+        .target(name: "SharemapExport", dependencies: ["SharemapModel", "SharemapData", "SharemapAnalysis", "Yams"]),
         // The C library: libcgraph + libgvc from Debian's libgraphviz-dev.
         .systemLibrary(
             name: "CGraphviz",
@@ -34,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "sharemap",
             dependencies: [
-                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport",
+                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport", "SharemapExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +58,7 @@ let package = Package(
             dependencies: ["SharemapReport", "SharemapData", "SharemapAnalysis", "SharemapModel"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "SharemapExportTests", dependencies: ["SharemapExport", "SharemapData", "SharemapAnalysis", "SharemapModel"]),
         .testTarget(name: "SharemapCLITests", dependencies: ["sharemap"], exclude: ["Golden"]),
     ]
 )

@@ -5,7 +5,7 @@
 /// former traps on some inputs), and registers reach a million rows, so the parser works on bytes
 /// and stores fields in one flat array. It is strict RFC 4180 with two tolerances spreadsheets
 /// need: a UTF-8 byte order mark is skipped and CRLF line endings are accepted.
-struct CSVTable {
+struct CSVTable: Sendable {
     /// The header row's fields.
     let header: [String]
     /// Every record's fields, concatenated; record `r` is `fields[r * width ..< (r + 1) * width]`.
@@ -27,7 +27,7 @@ struct CSVTable {
     }
 
     /// A syntax problem, located by line and column.
-    struct SyntaxError: Error, Equatable {
+    struct SyntaxError: Error, Equatable, Sendable {
         let line: Int
         let column: Int
         let message: String

@@ -25,6 +25,8 @@ struct Sharemap: AsyncParsableCommand {
             SearchCommand.self,
             RenderCommand.self,
             ReportCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
         ]
     )
 

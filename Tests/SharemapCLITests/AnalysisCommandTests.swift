@@ -119,7 +119,7 @@ import Testing
         #expect(contents[0] == contents[1])
     }
 
-    @Test(arguments: ["path", "reach", "gaps", "mismatches", "project", "brokers", "search", "render", "report"])
+    @Test(arguments: ["path", "reach", "gaps", "mismatches", "project", "brokers", "search", "render", "report", "export", "import"])
     func helpIsADocument(_ command: String) throws {
         let result = try CommandRunner.run([command, "--help"])
         #expect(result.status == 0)
