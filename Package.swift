@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Value types only: the register, its entities and typed indices. No I/O.
@@ -22,6 +24,15 @@ let package = Package(
         .target(name: "SharemapAnalysis", dependencies: ["SharemapModel"]),
         // Interchange formats: GraphML, GEXF, JSON, Cypher and CSV exports; imports from JSON and spreadsheets.
         .target(name: "SharemapExport", dependencies: ["SharemapModel", "SharemapData", "SharemapAnalysis", "Yams"]),
+        // The read-only web explorer (`sharemap serve`), on Hummingbird.
+        .target(
+            name: "SharemapServer",
+            dependencies: [
+                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The C library: libcgraph + libgvc from Debian's libgraphviz-dev.
         .systemLibrary(
             name: "CGraphviz",
@@ -36,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "sharemap",
             dependencies: [
-                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport", "SharemapExport",
+                "SharemapModel", "SharemapData", "SharemapAnalysis", "SharemapGraphviz", "SharemapReport", "SharemapExport", "SharemapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +70,14 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "SharemapExportTests", dependencies: ["SharemapExport", "SharemapData", "SharemapAnalysis", "SharemapModel"]),
+        .testTarget(
+            name: "SharemapServerTests",
+            dependencies: [
+                "SharemapServer", "SharemapData", "SharemapModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "SharemapCLITests", dependencies: ["sharemap"], exclude: ["Golden"]),
     ]
 )

@@ -27,6 +27,7 @@ struct Sharemap: AsyncParsableCommand {
             ReportCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            ServeCommand.self,
         ]
     )
 
