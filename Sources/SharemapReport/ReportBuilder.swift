@@ -52,9 +52,10 @@ public struct ReportBuilder: Sendable {
             .paragraph("Every figure and table in this report is true on \(date). Agreements in the register are illustrative; organisations, areas and boundaries are real."),
         ]))
 
-        let networkGraph = NetworkView().graph(of: register, on: date)
+        // Collapsed (units drawn as their force, trusts as their ICB) so the whole of London stays legible.
+        let networkGraph = NetworkView(collapse: true).graph(of: register, on: date)
         sections.append(.init(id: "network", title: "Who shares with whom", blocks: [
-            try figure("network", networkGraph, layout: .sfdp, caption: "Figure 1. Data-sharing agreements in force on \(date); colour and shape show the kind of organisation; boxes are agreements with more than four parties.",
+            try figure("network", networkGraph, layout: .sfdp, caption: "Figure 1. Data-sharing agreements in force on \(date); colour and shape show the kind of organisation; boxes are agreements with more than four parties; command units are drawn as the Met, trusts as their ICB and delivery units as the probation region.",
                        alt: "Network of organisations joined by agreements in force"),
         ]))
 
