@@ -68,15 +68,8 @@ public struct EgoView: Sendable {
             }
             frontier = next
         }
-        var graph = Graph(name: "ego", directed: false)
+        var graph = Graph.forceDirectedView("ego", nodeFontSize: 10)
         graph.label = "\(register[organisation].name): agreements \(radius == 1 ? "it is party to" : "within \(radius) steps") on \(date), by status."
-        graph.labelLocation = .top
-        graph.fontName = "Helvetica"
-        graph.overlap = "prism"
-        graph.attributes["start"] = "1"
-        graph.nodeDefaults.fontName = "Helvetica"
-        graph.nodeDefaults.fontSize = 10
-        graph.nodeDefaults.style = [.filled]
         for member in organisations.sorted(by: { register[$0].id < register[$1].id }) {
             var node = NetworkView.node(for: member, in: register, agreements: register.agreementsByOrganisation[member.position].count)
             if member == organisation { node.penWidth = 3 }
@@ -198,15 +191,8 @@ public struct GapsView: Sendable {
                 }
             }
         }
-        var graph = Graph(name: "gaps", directed: false)
+        var graph = Graph.forceDirectedView("gaps", nodeFontSize: 10)
         graph.label = "\(body.name) (\(body.statute)) on \(network.date): \(gapAreas.count) member pairs with no agreement in force for \(body.purposes.map { register[$0].id }.joined(separator: " or ")) (red dashed)."
-        graph.labelLocation = .top
-        graph.fontName = "Helvetica"
-        graph.overlap = "prism"
-        graph.attributes["start"] = "1"
-        graph.nodeDefaults.fontName = "Helvetica"
-        graph.nodeDefaults.fontSize = 10
-        graph.nodeDefaults.style = [.filled]
         for member in members.sorted(by: { register[$0].id < register[$1].id }) {
             graph.nodes.append(NetworkView.node(for: member, in: register, agreements: network.partyTo[member.position].count))
         }
@@ -241,15 +227,8 @@ public struct ProjectView: Sendable {
     }
 
     public func graph(of register: Register) -> Graph {
-        var graph = Graph(name: "project", directed: false)
+        var graph = Graph.forceDirectedView("project", nodeFontSize: 9)
         graph.label = "\(review.name) on \(review.date): \(review.readiness)"
-        graph.labelLocation = .top
-        graph.fontName = "Helvetica"
-        graph.overlap = "prism"
-        graph.attributes["start"] = "1"
-        graph.nodeDefaults.fontName = "Helvetica"
-        graph.nodeDefaults.fontSize = 9
-        graph.nodeDefaults.style = [.filled]
         for member in review.members {
             guard let index = register.organisationIndex(id: member.organisation) else { continue }
             var node = NetworkView.node(for: index, in: register, agreements: register.agreementsByOrganisation[index.position].count)
@@ -270,6 +249,22 @@ public struct ProjectView: Sendable {
             [HTMLLabel.Cell("pair still to agree (red dashed)", swatch: Color(Palette.Status.gap))],
             [HTMLLabel.Cell("red outline: a contact is missing", columnSpan: 2)],
         ]))
+        return graph
+    }
+}
+
+extension Graph {
+    /// An undirected graph in the house style of the force-directed views: caption on top, Helvetica,
+    /// filled nodes, overlaps removed, and a fixed layout seed so the same register draws the same way.
+    static func forceDirectedView(_ name: String, nodeFontSize: Double) -> Graph {
+        var graph = Graph(name: name, directed: false)
+        graph.labelLocation = .top
+        graph.fontName = "Helvetica"
+        graph.overlap = "prism"
+        graph.attributes["start"] = "1"
+        graph.nodeDefaults.fontName = "Helvetica"
+        graph.nodeDefaults.fontSize = nodeFontSize
+        graph.nodeDefaults.style = [.filled]
         return graph
     }
 }
