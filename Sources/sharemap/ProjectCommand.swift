@@ -1,6 +1,7 @@
 import ArgumentParser
 import SharemapAnalysis
 import SharemapData
+import SharemapModel
 
 /// `sharemap project FILE.yaml`: the IG lead's readiness view of a proposed project.
 struct ProjectCommand: ParsableCommand {
@@ -104,8 +105,8 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         guard (1...200).contains(text.count) else { throw ValidationError("the search text must be 1 to 200 characters") }
         guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
-        if let kind, SharemapModelKind.parse(kind) == nil {
-            throw ValidationError("--kind: unknown kind \"\(kind)\" (expected one of: \(SharemapModelKind.all))")
+        if let kind, OrganisationKind(rawValue: kind) == nil {
+            throw ValidationError("--kind: unknown kind \"\(kind)\"\(Suggestions.hint(for: kind, in: OrganisationKind.allCases.map(\.rawValue))) (expected one of: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
     }
 
@@ -113,7 +114,7 @@ struct SearchCommand: ParsableCommand {
         let loaded = try register.loadRegister()
         let lookup = Lookup(register: loaded)
         let result = RegisterSearch(register: loaded, on: register.date).search(
-            text, kind: kind.flatMap(SharemapModelKind.parse), area: try lookup.area(area), category: try lookup.category(category), limit: limit)
+            text, kind: kind.flatMap(OrganisationKind.init(rawValue:)), area: try lookup.area(area), category: try lookup.category(category), limit: limit)
         if output.format == .json { return try printJSON(result) }
         print("\(count(result.hits.count, "hit")) for \"\(result.query)\":")
         var table = TextTable("type", "id", "title", "why", "score", rightAligned: [4])
@@ -122,10 +123,3 @@ struct SearchCommand: ParsableCommand {
     }
 }
 
-import SharemapModel
-
-/// Parsing organisation kinds typed on the command line.
-enum SharemapModelKind {
-    static func parse(_ text: String) -> OrganisationKind? { OrganisationKind(rawValue: text) }
-    static var all: String { OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ") }
-}

@@ -2,6 +2,7 @@ import ArgumentParser
 import SharemapAnalysis
 import SharemapData
 import SharemapGraphviz
+import SharemapModel
 import SharemapReport
 
 /// `sharemap report`: the main job: a self-contained HTML report, the same content as Markdown, and the diagrams.
@@ -24,7 +25,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try register.loadRegister()
-        var brief: SharemapModelProject?
+        var brief: Project?
         if let project {
             let outcome = RegisterLoader(today: register.date).loadProject(file: project, in: loaded)
             guard let parsed = outcome.project else {
@@ -45,5 +46,3 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-import SharemapModel
-typealias SharemapModelProject = Project
