@@ -103,6 +103,9 @@ struct Benchmarks {
             let (seconds, result) = Measure.median(runs: 1) { network.lawfulPath(from: source, to: target, purpose: purpose) }
             pathTimes.append(seconds)
             if result.found { found += 1 }
+            if ProcessInfo.processInfo.environment["SHAREMAP_BENCH_VERBOSE"] != nil, seconds > 0.005 {
+                print("  slow path query: \(Measure.format(seconds)) found=\(result.found) blocked=\(result.blockedBy != nil) hops=\(result.hops.count) reason=\(result.reason ?? "")")
+            }
         }
         pathTimes.sort()
         print("path query: median \(Measure.format(pathTimes[pathTimes.count / 2])), 90th percentile \(Measure.format(pathTimes[pathTimes.count * 9 / 10])), max \(Measure.format(pathTimes.last ?? 0)) (\(found) of \(queries.count) found)")
