@@ -260,23 +260,33 @@ extension SharingNetwork {
         if !targetReceives {
             return result(found: false, reason: "\(register[target].id) receives data under no agreement in force\(qualifier).")
         }
-        // Ignoring onward limits first: when even that cannot reach the target, one search settles it.
-        let unrestricted = search(from: source, to: target, purpose: purpose, category: category, honourOnwardLimits: false)
-        if let reached = unrestricted.first[target] {
+        // The lawful search first; only when it fails, the search ignoring onward limits, to say why.
+        func found(_ shortest: [Hop]) -> PathResult {
+            let more = alternatives > 0 ? alternativePaths(from: source, to: target, purpose: purpose, category: category,
+                                                           excluding: shortest, limit: alternatives) : []
+            return result(found: true, hops: shortest, alternatives: more)
+        }
+        if organisationGraphIsExact(purpose: purpose, honourOnwardLimits: true) {
+            let lawful = OrganisationGraph(self, purpose: purpose, category: category, honourOnwardLimits: true)
+            if let chain = shortestChain(in: lawful, from: source, to: target) { return found(hops(along: chain)) }
+        } else {
             let lawful = search(from: source, to: target, purpose: purpose, category: category)
-            if let lawfulReach = lawful.first[target] {
-                let shortest = hops(to: lawfulReach.key, in: lawful)
-                let more = alternatives > 0 ? alternativePaths(from: source, to: target, purpose: purpose, category: category,
-                                                               excluding: shortest, limit: alternatives) : []
-                return result(found: true, hops: shortest, alternatives: more)
-            }
-            let chain = hops(to: reached.key, in: unrestricted)
+            if let reached = lawful.first[target] { return found(hops(to: reached.key, in: lawful)) }
+        }
+        let unrestricted = OrganisationGraph(self, purpose: purpose, category: category, honourOnwardLimits: false)
+        if let unrestrictedChain = shortestChain(in: unrestricted, from: source, to: target) {
+            let chain = hops(along: unrestrictedChain)
             let blockage = firstBlockage(in: chain, purpose: purpose)
             return result(found: false, blocked: blockage, unrestricted: chain,
                           reason: blockage.map { "The chain stops at \($0.organisation): it received the data under \($0.agreement), whose onward sharing is \($0.onwardSharing)." }
                               ?? "No lawful chain of agreements\(qualifier).")
         }
         return result(found: false, reason: "No chain of agreements in force\(qualifier) connects them.")
+    }
+
+    /// A chain of indices as hops between ids.
+    func hops(along chain: [(from: OrganisationIndex, to: OrganisationIndex, agreement: AgreementIndex)]) -> [Hop] {
+        chain.map { Hop(from: register[$0.from].id, to: register[$0.to].id, agreement: register[$0.agreement].id) }
     }
 
     /// Where a chain found without onward limits first breaks them.
@@ -346,20 +356,30 @@ extension SharingNetwork {
     /// if onward-sharing limits were ignored.
     public func reach(from source: OrganisationIndex, purpose: PurposeIndex? = nil, category: DataCategoryIndex? = nil,
                       maxHops: Int? = nil) -> ReachResult {
-        func listing(_ result: SearchResult) -> [ReachResult.Reached] {
-            result.first.filter { $0.key != source }.map { organisation, entry in
-                ReachResult.Reached(organisation: register[organisation].id, hops: entry.hops,
-                                    via: result.arrivals[entry.key]?.agreement.map { register[$0].id } ?? "")
-            }.sorted { $0.hops != $1.hops ? $0.hops < $1.hops : $0.organisation < $1.organisation }
+        guard exists[source.position] else {
+            return ReachResult(from: register[source].id, date: date, purpose: purpose.map { register[$0].id },
+                               category: category.map { register[$0].id }, maxHops: maxHops, reachable: [], onlyIgnoringOnwardLimits: [])
         }
-        let empty = SearchResult(organisations: 0)
-        let lawful = exists[source.position] ? search(from: source, to: nil, purpose: purpose, category: category, maxHops: maxHops) : empty
-        let unrestricted = exists[source.position]
-            ? search(from: source, to: nil, purpose: purpose, category: category, maxHops: maxHops, honourOnwardLimits: false) : empty
-        let reachable = listing(lawful)
+        func listing(_ found: [(organisation: OrganisationIndex, hops: Int, via: AgreementIndex)]) -> [ReachResult.Reached] {
+            found.map { ReachResult.Reached(organisation: register[$0.organisation].id, hops: $0.hops, via: register[$0.via].id) }
+                .sorted { $0.hops != $1.hops ? $0.hops < $1.hops : $0.organisation < $1.organisation }
+        }
+        let reachable: [ReachResult.Reached]
+        if organisationGraphIsExact(purpose: purpose, honourOnwardLimits: true) {
+            let lawful = OrganisationGraph(self, purpose: purpose, category: category, honourOnwardLimits: true)
+            reachable = listing(self.reachable(in: lawful, from: source, maxHops: maxHops))
+        } else {
+            let lawful = search(from: source, to: nil, purpose: purpose, category: category, maxHops: maxHops)
+            reachable = listing(lawful.first.compactMap { organisation, entry in
+                guard organisation != source, let agreement = lawful.arrivals[entry.key]?.agreement else { return nil }
+                return (organisation, entry.hops, agreement)
+            })
+        }
+        let unrestricted = OrganisationGraph(self, purpose: purpose, category: category, honourOnwardLimits: false)
         let lawfulIDs = Set(reachable.map(\.organisation))
         return ReachResult(from: register[source].id, date: date, purpose: purpose.map { register[$0].id },
                            category: category.map { register[$0].id }, maxHops: maxHops, reachable: reachable,
-                           onlyIgnoringOnwardLimits: listing(unrestricted).filter { !lawfulIDs.contains($0.organisation) })
+                           onlyIgnoringOnwardLimits: listing(self.reachable(in: unrestricted, from: source, maxHops: maxHops))
+                               .filter { !lawfulIDs.contains($0.organisation) })
     }
 }

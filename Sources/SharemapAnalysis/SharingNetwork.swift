@@ -31,6 +31,9 @@ public struct SharingNetwork: Sendable {
     /// Ranks of organisations and agreements by id, for deterministic tie-breaking without string compares.
     public let organisationRank: [Int32]
     public let agreementRank: [Int32]
+    /// The inverse of the ranks: the position holding each rank.
+    let organisationByRank: [Int]
+    let agreementByRank: [Int]
 
     public init(register: Register, on date: Day) {
         self.register = register
@@ -42,6 +45,8 @@ public struct SharingNetwork: Sendable {
         agreementCategories = register.agreements.map(\.dataCategories)
         organisationRank = Self.ranks(register.organisations.map(\.id))
         agreementRank = Self.ranks(register.agreements.map(\.id))
+        organisationByRank = Self.positions(ofRanks: organisationRank)
+        agreementByRank = Self.positions(ofRanks: agreementRank)
         var inForce = [Bool](repeating: false, count: register.agreements.count)
         var providers = [[OrganisationIndex]](repeating: [], count: register.agreements.count)
         var recipients = [[OrganisationIndex]](repeating: [], count: register.agreements.count)
@@ -85,6 +90,13 @@ public struct SharingNetwork: Sendable {
             ranks[position] = Int32(rank)
         }
         return ranks
+    }
+
+    /// For ranks computed by `ranks`: the position holding each rank.
+    static func positions(ofRanks ranks: [Int32]) -> [Int] {
+        var positions = [Int](repeating: 0, count: ranks.count)
+        for (position, rank) in ranks.enumerated() { positions[Int(rank)] = position }
+        return positions
     }
 
     /// Whether agreement `agreement` covers `purpose` (nil: any) and `category` (nil: any), counting

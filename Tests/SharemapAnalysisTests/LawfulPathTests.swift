@@ -185,3 +185,57 @@ import SharemapModel
         }
     }
 }
+
+/// The fast organisation-graph searches (bidirectional path, layered reach) against the general state
+/// search they replace when a purpose is given or onward limits are ignored: same chains, hop for hop,
+/// including ties, on random registers with multi-party agreements and every onward rule.
+@Suite struct FastSearchEquivalenceTests {
+    func denseRegister(seed: UInt64) -> FixtureBuilder {
+        var random = PathPropertyTests.Generator(state: seed)
+        var f = FixtureBuilder()
+        let count = 16
+        for n in 0..<count { f.addOrganisation("o\(String(format: "%02d", n))", end: n == 7 ? "2025-01-01" : nil) }
+        let onward: [OnwardSharing] = [.none, .samePurpose, .any, .any]
+        let purposes = ["safeguarding", "safeguarding_children", "direct_care", "research"]
+        let categories = ["identity_contact", "health", "mental_health", "housing"]
+        for n in 0..<40 {
+            var parties: [String] = []
+            for _ in 0..<(2 + Int(random.next() % 3)) {
+                let name = "o\(String(format: "%02d", Int(random.next() % UInt64(count))))"
+                guard !parties.contains(where: { $0.replacingOccurrences(of: ">", with: "") == name }) else { continue }
+                parties.append(["\(name)>", ">\(name)", name][Int(random.next() % 3)])
+            }
+            guard parties.count >= 2 else { continue }
+            f.addAgreement("g\(String(format: "%02d", 40 - n))", parties, purposes: [purposes[Int(random.next() % 4)]],
+                           categories: [categories[Int(random.next() % 4)]], onward: onward[Int(random.next() % 4)],
+                           status: random.next() % 6 == 0 ? .expired : .active)
+        }
+        return f
+    }
+
+    @Test(arguments: 1...25)
+    func fastSearchesGiveTheStateSearchAnswers(seed: Int) {
+        let f = denseRegister(seed: UInt64(seed))
+        let network = SharingNetwork(register: f.build(), on: LawfulPathTests.today)
+        let purposes: [PurposeIndex?] = [f.purpose("safeguarding_children"), f.purpose("direct_care"), f.purpose("safeguarding"), nil]
+        let category: DataCategoryIndex? = seed % 3 == 0 ? f.category("mental_health") : nil
+        for purpose in purposes {
+            for honour in [true, false] where network.organisationGraphIsExact(purpose: purpose, honourOnwardLimits: honour) {
+                let graph = SharingNetwork.OrganisationGraph(network, purpose: purpose, category: category, honourOnwardLimits: honour)
+                for source in f.organisations.indices.map(OrganisationIndex.init) where network.exists[source.position] {
+                    let reference = network.search(from: source, to: nil, purpose: purpose, category: category, honourOnwardLimits: honour)
+                    let expectedReach = reference.first.filter { $0.key != source }
+                        .map { "\(f.organisations[$0.key.position].id):\($0.value.hops):\(network.register[reference.arrivals[$0.value.key]!.agreement!].id)" }.sorted()
+                    let reach = network.reachable(in: graph, from: source, maxHops: nil)
+                        .map { "\(f.organisations[$0.organisation.position].id):\($0.hops):\(network.register[$0.via].id)" }.sorted()
+                    #expect(reach == expectedReach, "reach from \(f.organisations[source.position].id), honour \(honour)")
+                    for target in f.organisations.indices.map(OrganisationIndex.init) where target != source {
+                        let expected = reference.first[target].map { network.hops(to: $0.key, in: reference) }
+                        let chain = network.shortestChain(in: graph, from: source, to: target).map { network.hops(along: $0) }
+                        #expect(chain == expected, "\(f.organisations[source.position].id) -> \(f.organisations[target.position].id), honour \(honour)")
+                    }
+                }
+            }
+        }
+    }
+}
