@@ -52,13 +52,16 @@ public enum HTMLReportWriter {
             }
             return html + "</tbody>\n</table></div>\n"
         case .figure(let figure):
-            return """
+            let html = """
             <figure id="figure-\(HTMLText.escape(figure.name))" role="group" aria-label="\(HTMLText.escape(figure.altText))">
             \(inlineSVG(figure.svg))
             <figcaption>\(HTMLText.escape(figure.caption))</figcaption>
             </figure>
 
             """
+            guard figure.folded else { return html }
+            return "<details>\n<summary>\(HTMLText.escape(figure.caption.prefix { $0 != "." }.description)): \(HTMLText.escape(figure.altText)) (open to see)</summary>\n" + html + "</details>\n"
+
         }
     }
 

@@ -13,6 +13,9 @@ public struct NetworkView: Sendable {
     public enum Grouping: String, Sendable, CaseIterable {
         /// One cluster per family of kinds (councils, NHS, police, ...).
         case kind
+        /// One cluster per integrated care board's footprint on the date (the ICB, its trusts and the
+        /// bodies whose areas lie within it), and one for London-wide bodies and those across boundaries.
+        case icb
         /// No clusters.
         case none
     }
@@ -90,6 +93,25 @@ public struct NetworkView: Sendable {
         case .kind:
             graph.subgraphs = nodesByFamily.keys.sorted().map { family in
                 var cluster = Subgraph(name: "family_" + family.lowercased().filter { $0.isLetter }, label: family, nodes: nodesByFamily[family] ?? [])
+                cluster.style = [.rounded, .dashed]
+                cluster.color = "#999999"
+                return cluster
+            }
+        case .icb:
+            let footprints = ICBFootprints(register: register, on: date)
+            var nodesByICB: [String: [Node]] = [:]
+            var labels: [String: String] = ["~": "London-wide or across ICB boundaries"]
+            for organisation in drawn.sorted() {
+                let node = Self.node(for: organisation, in: register, agreements: register.agreementsByOrganisation[organisation.position].count)
+                if let home = footprints.home(of: organisation) {
+                    nodesByICB[register[home].id, default: []].append(node)
+                    labels[register[home].id] = BoundariesView.shortName(register[home])
+                } else {
+                    nodesByICB["~", default: []].append(node)
+                }
+            }
+            graph.subgraphs = nodesByICB.keys.sorted().map { key in
+                var cluster = Subgraph(name: "icb_" + (key == "~" ? "none" : key.filter { $0.isLetter || $0.isNumber }), label: labels[key], nodes: nodesByICB[key] ?? [])
                 cluster.style = [.rounded, .dashed]
                 cluster.color = "#999999"
                 return cluster

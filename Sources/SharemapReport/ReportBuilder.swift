@@ -33,10 +33,12 @@ public struct ReportBuilder: Sendable {
         let name = { (id: String) in register.organisationIndex(id: id).map { register[$0].name } ?? id }
         let areaNames = { (ids: [String]) in ids.compactMap { register.areaIndex(id: $0) }.map { register[$0].name }.joined(separator: ", ") }
         var diagrams: [Diagram] = []
-        func figure(_ name: String, _ graph: Graph, layout: LayoutEngine, caption: String, alt: String) throws -> ReportDocument.Block {
+        // Figures are numbered in the order they appear.
+        func figure(_ name: String, _ graph: Graph, layout: LayoutEngine, caption: String, alt: String, folded: Bool = false) throws -> ReportDocument.Block {
             let svg = try renderer.render(graph, layout: layout, format: .svg).text
-            diagrams.append(Diagram(name: name, svg: svg, caption: caption))
-            return .figure(.init(name: name, caption: caption, altText: alt, svg: svg))
+            let numbered = "Figure \(diagrams.count + 1). \(caption)"
+            diagrams.append(Diagram(name: name, svg: svg, caption: numbered))
+            return .figure(.init(name: name, caption: numbered, altText: alt, svg: svg, folded: folded))
         }
 
         var sections: [ReportDocument.Section] = []
@@ -52,20 +54,28 @@ public struct ReportBuilder: Sendable {
             .paragraph("Every figure and table in this report is true on \(date). Agreements in the register are illustrative; organisations, areas and boundaries are real."),
         ]))
 
-        // Collapsed (units drawn as their force, trusts as their ICB) so the whole of London stays legible.
-        let networkGraph = NetworkView(collapse: true).graph(of: register, on: date)
+        // The overview aggregates to about thirty groups so that it is legible at page width; the network
+        // of every organisation follows, folded away, for those who want to zoom in.
+        let overview = OverviewView()
         sections.append(.init(id: "network", title: "Who shares with whom", blocks: [
-            try figure("network", networkGraph, layout: .sfdp, caption: "Figure 1. Data-sharing agreements in force on \(date); colour and shape show the kind of organisation; boxes are agreements with more than four parties; command units are drawn as the Met, trusts as their ICB and delivery units as the probation region.",
-                       alt: "Network of organisations joined by agreements in force"),
+            try figure("network-overview", overview.graph(of: register, on: date), layout: .neato,
+                       caption: "Data-sharing agreements in force on \(date), aggregated: councils and NHS trusts grouped by integrated care board, command units drawn as the Met and delivery units as the probation region; line width shows how many agreements join two groups.",
+                       alt: "Groups of London organisations joined by lines weighted by the agreements in force between them"),
+            .table(.init(headers: ["Group", "Group", "Agreements in force"],
+                         rows: overview.strongestLinks(of: register, on: date).map { [$0.first, $0.second, "\($0.agreements)"] },
+                         emptyMessage: "No agreements in force.")),
+            try figure("network", NetworkView(collapse: true).graph(of: register, on: date), layout: .sfdp,
+                       caption: "Every organisation with an agreement in force on \(date); colour and shape show the kind of organisation; boxes are agreements with more than four parties; command units are drawn as the Met, trusts as their ICB and delivery units as the probation region.",
+                       alt: "Every organisation and agreement in force (large; zoom in)", folded: true),
         ]))
 
         var boundaryBlocks: [ReportDocument.Block] = []
-        for (number, pair) in [(OrganisationKind.policeBCU, OrganisationKind.nhsICB), (.probationPDU, .policeBCU)].enumerated() {
+        for pair in [(OrganisationKind.policeBCU, OrganisationKind.nhsICB), (.probationPDU, .policeBCU)] {
             let mismatch = network.mismatches(pair.0, pair.1)
             let view = BoundariesView(pair.0, pair.1)
             boundaryBlocks.append(.subheading("\(BoundariesView.title(pair.0).capitalizedFirst) against \(BoundariesView.title(pair.1))"))
             boundaryBlocks.append(try figure("boundaries-\(pair.0.rawValue)-\(pair.1.rawValue)", view.graph(of: network), layout: .neato,
-                                             caption: "Figure \(number + 2). \(BoundariesView.title(pair.0).capitalizedFirst) (fill) against \(BoundariesView.title(pair.1)) (outline) on \(date); coterminosity score \(mismatch.score).",
+                                             caption: "\(BoundariesView.title(pair.0).capitalizedFirst) (fill) against \(BoundariesView.title(pair.1)) (outline) on \(date); coterminosity score \(mismatch.score).",
                                              alt: "Map of London's 33 areas coloured by \(BoundariesView.title(pair.0)) and outlined by \(BoundariesView.title(pair.1))"))
             boundaryBlocks.append(.table(.init(headers: ["Organisation", "Straddles"], rows: mismatch.split.map { [name($0.organisation), $0.across.map(name).joined(separator: "; ")] },
                                                emptyMessage: "No organisation straddles the other kind.")))
@@ -76,7 +86,7 @@ public struct ReportBuilder: Sendable {
         for (number, partnership) in register.partnerships.enumerated() {
             let index = PartnershipIndex(number)
             gapFigures.append(try figure("gaps-\(partnership.id)", GapsView(partnership: index).graph(of: network), layout: .sfdp,
-                                         caption: "Figure \(4 + number). \(partnership.name): member pairs with no agreement in force for its purposes on \(date) (red dashed).",
+                                         caption: "\(partnership.name): member pairs with no agreement in force for its purposes on \(date) (red dashed).",
                                          alt: "\(partnership.name) members and the pairs that do not share"))
         }
         sections.append(.init(id: "gaps", title: "Gaps in statutory partnerships", blocks: gapFigures + [
@@ -122,7 +132,7 @@ public struct ReportBuilder: Sendable {
             sections.append(.init(id: "project", title: "Project readiness: \(review.name)", blocks: [
                 .paragraph(review.readiness),
                 try figure("project-\(review.project)", ProjectView(review).graph(of: register), layout: .sfdp,
-                           caption: "Figure \(4 + register.partnerships.count). \(review.name) on \(date): members with their DPO and IG contacts, agreements in force to reuse, and pairs still to agree (red dashed).",
+                           caption: "\(review.name) on \(date): members with their DPO and IG contacts, agreements in force to reuse, and pairs still to agree (red dashed).",
                            alt: "The project's members, agreements to reuse and gaps"),
                 .table(.init(headers: ["Member", "Why", "DPO", "IG lead"], rows: review.members.map {
                     [$0.name, $0.reason == "named" ? "named in the brief" : "a \($0.kind) in the area", $0.dpo?.email ?? "MISSING", $0.igLead?.email ?? "MISSING"]

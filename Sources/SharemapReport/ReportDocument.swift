@@ -69,12 +69,15 @@ public struct ReportDocument: Sendable, Equatable {
         /// Text alternative for people who cannot see the picture.
         public var altText: String
         public var svg: String
+        /// Detail for those who want it: folded away in HTML behind a summary line.
+        public var folded: Bool
 
-        public init(name: String, caption: String, altText: String, svg: String) {
+        public init(name: String, caption: String, altText: String, svg: String, folded: Bool = false) {
             self.name = name
             self.caption = caption
             self.altText = altText
             self.svg = svg
+            self.folded = folded
         }
     }
 }

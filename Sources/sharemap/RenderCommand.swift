@@ -77,11 +77,14 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Resolution of PNG output in dots per inch (36-300; default 96).", valueName: "dpi"))
     var dpi: Double?
 
-    @Flag(help: "Draw command units as their force, trusts as their ICB and delivery units as their region.")
+    @Flag(help: "network: draw command units as their force, trusts as their ICB and delivery units as their region.")
     var collapse = false
 
-    @Option(help: ArgumentHelp("Group organisations into clusters by: kind or none.", valueName: "grouping"))
+    @Option(help: ArgumentHelp("network: group organisations into clusters by kind, by ICB footprint (icb) or not at all (none).", valueName: "grouping"))
     var groupBy: NetworkView.Grouping = .kind
+
+    @Flag(help: "network: aggregate into about thirty groups (councils and trusts by ICB), legible at page width.")
+    var overview = false
 
     func validate() throws {
         guard arguments.count == view.argumentCount else {
@@ -111,8 +114,9 @@ struct RenderCommand: ParsableCommand {
         let defaultLayout: LayoutEngine
         switch view {
         case .network:
-            graph = NetworkView(grouping: groupBy, collapse: collapse).graph(of: loaded, on: register.date)
-            defaultLayout = .sfdp
+            graph = overview ? OverviewView().graph(of: loaded, on: register.date)
+                : NetworkView(grouping: groupBy, collapse: collapse).graph(of: loaded, on: register.date)
+            defaultLayout = overview ? .neato : .sfdp
         case .boundaries:
             let kindA = OrganisationKind(rawValue: arguments[0]) ?? .policeBCU, kindB = OrganisationKind(rawValue: arguments[1]) ?? .nhsICB
             graph = BoundariesView(kindA, kindB).graph(of: SharingNetwork(register: loaded, on: register.date))

@@ -114,7 +114,7 @@ import Testing
         #expect(contents[0].keys.sorted() == [
             "boundaries-police_bcu-nhs_icb.svg", "boundaries-probation_pdu-police_bcu.svg", "gaps-community-safety-partnership.svg",
             "gaps-local-safeguarding-children.svg", "gaps-safeguarding-adults-board.svg", "gaps-youth-offending-team.svg",
-            "network.svg", "project-camden-discharge-to-assess.svg", "report.html", "report.md",
+            "network-overview.svg", "network.svg", "project-camden-discharge-to-assess.svg", "report.html", "report.md",
         ])
         #expect(contents[0] == contents[1])
     }

@@ -21,7 +21,7 @@ import SharemapModel
         for id in ["summary", "network", "boundaries", "gaps", "agreements", "contacts", "brokers", "project"] {
             #expect(html.contains("<section id=\"\(id)\""), "section \(id)")
         }
-        #expect(diagrams.map(\.name) == ["network", "boundaries-police_bcu-nhs_icb", "boundaries-probation_pdu-police_bcu",
+        #expect(diagrams.map(\.name) == ["network-overview", "network", "boundaries-police_bcu-nhs_icb", "boundaries-probation_pdu-police_bcu",
                                          "gaps-local-safeguarding-children", "gaps-safeguarding-adults-board",
                                          "gaps-community-safety-partnership", "gaps-youth-offending-team", "project-camden-discharge-to-assess"])
         // Each inline SVG parses as XML on its own, and every figure has a caption with the date.
@@ -32,10 +32,15 @@ import SharemapModel
             count += 1
             rest = rest[end.upperBound...]
         }
-        #expect(count == 8)
+        #expect(count == 9)
         let captions = html.components(separatedBy: "<figcaption>").dropFirst().map { $0.components(separatedBy: "</figcaption>")[0] }
-        #expect(captions.count == 8)
+        #expect(captions.count == 9)
         #expect(captions.allSatisfy { $0.contains("2026-11-24") })
+        // Figures are numbered in order; the network of every organisation is folded away behind the overview.
+        #expect(captions.enumerated().allSatisfy { $0.element.hasPrefix("Figure \($0.offset + 1). ") })
+        let folded = try #require(html.range(of: "<details>"))
+        #expect(html[folded.upperBound...].hasPrefix("\n<summary>Figure 2: Every organisation"))
+        #expect(html.components(separatedBy: "<details>").count == 2)
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
     }

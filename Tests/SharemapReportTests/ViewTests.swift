@@ -53,6 +53,41 @@ func matchesGolden(_ text: String, named name: String) throws -> Bool {
         #expect(graph.edges.map { "\($0.from)--\($0.to)" }.sorted() == ["lb-camden--mps-bcu-cn", "lb-islington--icb-old"])
     }
 
+    /// The overview on 2025-06-01: Camden and Islington are one council group (both within the old ICB's
+    /// footprint), the command unit is drawn as the Met, and the two agreements become two lines.
+    @Test func overviewDOTMatchesGolden() throws {
+        let graph = OverviewView().graph(of: try Fixture.minimal(), on: Day(iso: "2025-06-01")!)
+        let dot = try Renderer().render(graph, format: .dotUnlaidOut).text
+        #expect(try matchesGolden(dot, named: "overview-minimal.dot"))
+        #expect(graph.edges.map { "\($0.from)--\($0.to)" }.sorted() == ["council@icb-old--icb-old", "council@icb-old--mps"])
+        #expect(graph.nodes.first { $0.id == "council@icb-old" }?.label == .text("Councils,\nOld ICB (2)"))
+        #expect(graph.nodes.first { $0.id == "icb-old" }?.label == .text("Old ICB"))
+        #expect(graph.nodes.first { $0.id == "mps" }?.label == .text("Metropolitan\nPolice Service\nwith 1 unit"))
+    }
+
+    /// On London's register the 33 councils fall into one group per ICB (four since April 2026), the Met
+    /// carries its 12 command units, and every group is pinned at its own place on the grid.
+    @Test func overviewOfLondonGroupsCouncilsByICB() throws {
+        let register = try Fixture.london()
+        let groups = OverviewView.groups(in: register, on: Fixture.day)
+        let councilGroups = Set(groups.values.filter { $0.kind == .council })
+        #expect(councilGroups.count == 4)
+        #expect(councilGroups.map(\.size).reduce(0, +) == 33)
+        // Trusts go with their ICB; the Royal Marsden, which has no ICB in the register, stands on its own.
+        let trustGroups = Set(groups.values.filter { $0.kind == .nhsTrust })
+        #expect(trustGroups.filter { $0.icb == nil }.map(\.id) == ["royal-marsden"])
+        #expect(trustGroups.filter { $0.icb != nil }.map(\.size).reduce(0, +) == 30)
+        let graph = OverviewView().graph(of: register, on: Fixture.day)
+        #expect(graph.nodes.count <= 31)
+        #expect(graph.nodes.allSatisfy { $0.position?.pinned == true })
+        let places = graph.nodes.compactMap(\.position).map { "\($0.x),\($0.y)" }
+        #expect(Set(places).count == places.count)
+        #expect(graph.nodes.contains { $0.label == .text("Metropolitan\nPolice Service\nwith 12 units") })
+        let links = OverviewView().strongestLinks(of: register, on: Fixture.day)
+        #expect(links.count == 10)
+        #expect(zip(links, links.dropFirst()).allSatisfy { $0.agreements >= $1.agreements })
+    }
+
     /// Collapsing draws command units as their force: the Camden agreement becomes Camden -- the Met.
     @Test func collapseDrawsUnitsAsTheirParent() throws {
         let graph = NetworkView(collapse: true).graph(of: try Fixture.minimal(), on: Fixture.day)
