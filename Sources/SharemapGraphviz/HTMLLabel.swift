@@ -59,10 +59,13 @@ public struct HTMLLabel: Hashable, Sendable {
         return HTMLLabel(markup: markup + "</TABLE>")
     }
 
-    /// Lines of text, the first optionally bold (e.g. a name over its role and contact).
-    public static func lines(_ lines: [String], boldFirst: Bool = true) -> HTMLLabel {
+    /// Lines of text, the first optionally bold (e.g. a name over its role and contact), the others
+    /// optionally in a smaller point size.
+    public static func lines(_ lines: [String], boldFirst: Bool = true, restPointSize: Double? = nil) -> HTMLLabel {
         let parts = lines.enumerated().map { index, line in
-            index == 0 && boldFirst ? "<B>\(escape(line))</B>" : escape(line)
+            if index == 0 { return boldFirst ? "<B>\(escape(line))</B>" : escape(line) }
+            guard let restPointSize else { return escape(line) }
+            return "<FONT POINT-SIZE=\"\(Position.number(restPointSize))\">\(escape(line))</FONT>"
         }
         return HTMLLabel(markup: parts.joined(separator: "<BR/>"))
     }

@@ -31,3 +31,37 @@ public struct MapProjection: Sendable {
 }
 
 import Foundation
+
+extension MapProjection {
+    /// Moves boxes of `size` (inches) centred on `points` apart until none overlap with at least `gap`
+    /// between them, each step pushing an overlapping pair apart along the axis where they overlap least,
+    /// so that every label stays legible while areas stay close to their centroids. Deterministic.
+    public static func separated(_ points: [(x: Double, y: Double)], size: (width: Double, height: Double), gap: Double = 0.06,
+                                 rounds: Int = 400) -> [(x: Double, y: Double)] {
+        var points = points
+        let needX = size.width + gap, needY = size.height + gap
+        for _ in 0..<rounds {
+            var moved = false
+            for i in points.indices {
+                for j in points.indices where j > i {
+                    let dx = points[j].x - points[i].x, dy = points[j].y - points[i].y
+                    let overlapX = needX - abs(dx), overlapY = needY - abs(dy)
+                    guard overlapX > 1e-9, overlapY > 1e-9 else { continue }
+                    moved = true
+                    // Push along the axis needing the smaller move, relative to the box's size.
+                    if overlapX / needX < overlapY / needY {
+                        let push = (overlapX / 2 + 1e-6) * (dx < 0 ? -1 : 1)
+                        points[i].x -= push
+                        points[j].x += push
+                    } else {
+                        let push = (overlapY / 2 + 1e-6) * (dy < 0 ? -1 : 1)
+                        points[i].y -= push
+                        points[j].y += push
+                    }
+                }
+            }
+            if !moved { break }
+        }
+        return points
+    }
+}

@@ -60,11 +60,17 @@ public enum Palette {
         public static let path = OkabeIto.blue
     }
 
-    /// Distinct fills for up to eight regions (e.g. ICBs on a boundary map), in a fixed order.
-    public static let regionFills = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+    /// Light fills for regions on a boundary map (from Okabe-Ito, plus a light grey), so that black text
+    /// reads on every one and the dark outline colours stand out against them. Five are enough for
+    /// neighbouring regions to differ on a map of London.
+    public static let regionFills = ["#E69F00", "#56B4E9", "#F0E442", "#009E73", "#DDDDDD"]
+
+    /// Dark outline colours for the second boundary system on a map (Okabe-Ito blue, vermillion and
+    /// reddish purple, and black), none of them a fill colour.
+    public static let regionOutlines = ["#0072B2", "#D55E00", "#000000", "#CC79A7"]
 
     /// A readable text colour for a region fill.
     public static func text(onRegionFill fill: String) -> String {
-        fill == "#0072B2" ? "#FFFFFF" : "#000000"
+        "#000000"
     }
 }
