@@ -58,4 +58,38 @@ import SharemapModel
         let after = BoundariesView(.policeBCU, .nhsICB).graph(of: SharingNetwork(register: register, on: Fixture.day))
         #expect(!Set(after.nodes.filter { $0.style.contains(.dashed) }.map(\.id)).contains("E09000003"))
     }
+
+    /// Nudging apart leaves no two boxes overlapping and leaves a box that overlapped nothing where it was.
+    @Test func separatedBoxesDoNotOverlap() {
+        let points: [(x: Double, y: Double)] = [(0, 0), (0.1, 0), (0.1, 0.05), (0.05, 0.3), (5, 5)]
+        let moved = MapProjection.separated(points, size: (width: 1, height: 0.5))
+        for i in moved.indices {
+            for j in moved.indices where j > i {
+                let apart = abs(moved[i].x - moved[j].x) >= 1.06 - 1e-6 || abs(moved[i].y - moved[j].y) >= 0.56 - 1e-6
+                #expect(apart, "boxes \(i) and \(j) overlap")
+            }
+        }
+        #expect(moved[4].x == 5 && moved[4].y == 5)
+    }
+
+    /// On London's map every area names its command unit, no two area boxes overlap, the four ICBs have
+    /// four outline colours, and no outline colour is also a fill colour.
+    @Test func londonBoundaryMapIsLegible() throws {
+        let register = try Fixture.london()
+        let graph = BoundariesView(.policeBCU, .nhsICB).graph(of: SharemapAnalysis.SharingNetwork(register: register, on: Fixture.day))
+        let areas = graph.nodes.filter { $0.id.hasPrefix("E09") }
+        let camden = try #require(areas.first { $0.id == "E09000007" })
+        guard case .html(let label) = camden.label else { Issue.record("Camden's label is not HTML"); return }
+        #expect(label.markup.contains("<B>Camden</B>") && label.markup.contains("Central North BCU"))
+        for (i, a) in areas.enumerated() {
+            for b in areas[(i + 1)...] {
+                let (pa, pb) = (try #require(a.position), try #require(b.position))
+                let apart = abs(pa.x - pb.x) >= (a.width ?? 0) - 1e-6 || abs(pa.y - pb.y) >= (a.height ?? 0) - 1e-6
+                #expect(apart, "\(a.id) and \(b.id) overlap")
+            }
+        }
+        let outlines = Set(areas.compactMap(\.color).map(\.description)), fills = Set(areas.compactMap(\.fillColor).map(\.description))
+        #expect(outlines.count == 4)
+        #expect(outlines.isDisjoint(with: fills))
+    }
 }
