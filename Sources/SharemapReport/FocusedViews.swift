@@ -165,7 +165,11 @@ public struct PathView: Sendable {
 }
 
 /// Who should be sharing and is not: a partnership's members with the pairs that lack an agreement drawn
-/// as red dashed edges (labelled with the areas concerned), and the pairs that have one in grey.
+/// as red dashed edges (the areas concerned in the tooltip), and the pairs that have one in grey.
+///
+/// Laid out by dot from left to right with one column per kind of member (NHS, councils, police and
+/// fire, probation, others), so that a London-wide partnership stays legible: columns grow downwards, and
+/// dot orders each column to keep a council next to its own command unit and ICB.
 public struct GapsView: Sendable {
     public let partnership: PartnershipIndex
 
@@ -191,20 +195,50 @@ public struct GapsView: Sendable {
                 }
             }
         }
-        var graph = Graph.forceDirectedView("gaps", nodeFontSize: 10)
-        graph.label = "\(body.name) (\(body.statute)) on \(network.date): \(gapAreas.count) member pairs with no agreement in force for \(body.purposes.map { register[$0].id }.joined(separator: " or ")) (red dashed)."
+        var graph = Graph(name: "gaps", directed: false)
+        graph.label = "\(body.name) on \(network.date)\n" + NetworkView.wrap(
+            "(\(body.statute)). \(plural(gapAreas.count, "member pair")) with no agreement in force for \(body.purposes.map { register[$0].id }.joined(separator: " or ")) (red dashed); grey: pairs that share.",
+            width: 80)
+        graph.labelLocation = .top
+        graph.fontName = "Helvetica"
+        graph.fontSize = 13
+        graph.rankDirection = .leftToRight
+        graph.rankSeparation = 0.9
+        graph.nodeSeparation = 0.12
+        graph.nodeDefaults.fontName = "Helvetica"
+        graph.nodeDefaults.fontSize = 11
+        graph.nodeDefaults.style = [.filled]
+        func column(_ organisation: OrganisationIndex) -> Int {
+            switch register[organisation].kind {
+            case .nhsICB, .nhsTrust, .ambulanceService: return 0
+            case .council: return 1
+            case .policeForce, .policeBCU, .fireService: return 2
+            case .probationRegion, .probationPDU: return 3
+            default: return 4
+            }
+        }
+        var columns: [Int: [Node]] = [:]
         for member in members.sorted(by: { register[$0].id < register[$1].id }) {
-            graph.nodes.append(NetworkView.node(for: member, in: register, agreements: network.partyTo[member.position].count))
+            columns[column(member), default: []].append(NetworkView.node(for: member, in: register, agreements: network.partyTo[member.position].count))
+        }
+        graph.subgraphs = columns.keys.sorted().map { key in
+            var same = Subgraph(name: "column\(key)", isCluster: false, nodes: columns[key] ?? [])
+            same.rank = "same"
+            return same
+        }
+        // Each edge runs from the left column to the right one, which is what gives dot its columns.
+        func ends(_ pair: [OrganisationIndex]) -> (String, String) {
+            let (first, second) = column(pair[0]) <= column(pair[1]) ? (pair[0], pair[1]) : (pair[1], pair[0])
+            return (register[first].id, register[second].id)
         }
         for pair in covered.sorted(by: { (register[$0[0]].id, register[$0[1]].id) < (register[$1[0]].id, register[$1[1]].id) }) {
-            graph.edges.append(Edge(from: register[pair[0]].id, to: register[pair[1]].id, color: Color("#999999").withAlpha(0.5)))
+            let (from, to) = ends(pair)
+            graph.edges.append(Edge(from: from, to: to, color: Color("#999999").withAlpha(0.6)))
         }
         for (pair, areas) in gapAreas.sorted(by: { (register[$0.key[0]].id, register[$0.key[1]].id) < (register[$1.key[0]].id, register[$1.key[1]].id) }) {
-            var edge = Edge(from: register[pair[0]].id, to: register[pair[1]].id, color: Color(Palette.Status.gap), style: [.dashed], penWidth: 2,
-                            tooltip: "No agreement in force for \(body.name) in \(areas.joined(separator: ", "))")
-            if areas.count <= 2 { edge.label = areas.joined(separator: ", ") }
-            edge.fontColor = Color(Palette.Status.gap)
-            graph.edges.append(edge)
+            let (from, to) = ends(pair)
+            graph.edges.append(Edge(from: from, to: to, color: Color(Palette.Status.gap), style: [.dashed], penWidth: 2,
+                                    tooltip: "No agreement in force for \(body.name) in \(areas.joined(separator: ", "))"))
         }
         var rows: [[HTMLLabel.Cell]] = [[HTMLLabel.Cell("Lines", bold: true, columnSpan: 2)]]
         rows.append([HTMLLabel.Cell("gap: no agreement in force (red dashed)", swatch: Color(Palette.Status.gap))])

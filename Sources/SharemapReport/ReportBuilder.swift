@@ -85,7 +85,7 @@ public struct ReportBuilder: Sendable {
         var gapFigures: [ReportDocument.Block] = []
         for (number, partnership) in register.partnerships.enumerated() {
             let index = PartnershipIndex(number)
-            gapFigures.append(try figure("gaps-\(partnership.id)", GapsView(partnership: index).graph(of: network), layout: .sfdp,
+            gapFigures.append(try figure("gaps-\(partnership.id)", GapsView(partnership: index).graph(of: network), layout: .dot,
                                          caption: "\(partnership.name): member pairs with no agreement in force for its purposes on \(date) (red dashed).",
                                          alt: "\(partnership.name) members and the pairs that do not share"))
         }

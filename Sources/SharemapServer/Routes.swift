@@ -193,7 +193,7 @@ extension Explorer {
                  .text(gap.areas.compactMap { register.areaIndex(id: $0) }.map { register[$0].name }.joined(separator: ", "))]
             }, empty: "No gaps match.")
             if let partnership, let index = register.partnershipIndex(id: partnership) {
-                body += Page.figure(try svg("gaps:\(partnership)", layout: .sfdp) { GapsView(partnership: index).graph(of: network) }, caption: "Red dashed: member pairs with no agreement in force on \(date).")
+                body += Page.figure(try svg("gaps:\(partnership)", layout: .dot) { GapsView(partnership: index).graph(of: network) }, caption: "Red dashed: member pairs with no agreement in force on \(date).")
             }
             return Page.html(title: "Gaps in statutory partnerships", body: body)
         }

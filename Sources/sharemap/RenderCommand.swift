@@ -137,7 +137,7 @@ struct RenderCommand: ParsableCommand {
                 throw UsageError("unknown partnership \"\(arguments[0])\"\(Suggestions.hint(for: arguments[0], in: loaded.partnerships.map(\.id))) (known: \(loaded.partnerships.map(\.id).joined(separator: ", ")))")
             }
             graph = GapsView(partnership: partnership).graph(of: SharingNetwork(register: loaded, on: register.date))
-            defaultLayout = .sfdp
+            defaultLayout = .dot
         case .project:
             let outcome = RegisterLoader(today: register.date).loadProject(file: arguments[0], in: loaded)
             guard let project = outcome.project else {
