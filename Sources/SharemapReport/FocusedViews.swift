@@ -36,7 +36,7 @@ enum AgreementLine {
         var node = Node("agreement:" + agreement.id, label: .text(NetworkView.wrap(agreement.id, width: 22)), shape: .box,
                         style: [.rounded, .filled] + line.style.filter { $0 != .bold }, fillColor: .white, color: line.color,
                         tooltip: "\(agreement.title) (\(line.label))", url: "#agreement-\(agreement.id)", htmlID: "agreement-\(agreement.id)")
-        node.fontSize = 8
+        node.fontSize = 10
         node.penWidth = line.style.contains(.bold) ? 2.5 : 1.2
         return node
     }
@@ -261,12 +261,19 @@ public struct ProjectView: Sendable {
     }
 
     public func graph(of register: Register) -> Graph {
-        var graph = Graph.forceDirectedView("project", nodeFontSize: 9)
-        graph.label = "\(review.name) on \(review.date): \(review.readiness)"
+        var graph = Graph.forceDirectedView("project", nodeFontSize: 11)
+        graph.label = NetworkView.wrap("\(review.name) on \(review.date): \(review.readiness)", width: 90)
+        graph.fontSize = 13
+        graph.overlap = "false"
+        graph.attributes["sep"] = "+12"
         for member in review.members {
             guard let index = register.organisationIndex(id: member.organisation) else { continue }
             var node = NetworkView.node(for: index, in: register, agreements: register.agreementsByOrganisation[index.position].count)
-            node.label = .html(.lines([member.name, "DPO: \(member.dpo?.email ?? "MISSING")", "IG: \(member.igLead?.email ?? "MISSING")"]))
+            node.label = .html(.lines([NetworkView.wrap(member.name, width: 28), "DPO: \(member.dpo?.email ?? "MISSING")", "IG: \(member.igLead?.email ?? "MISSING")"]))
+            // Boxes, not the kind's shape: three lines of contacts in an ellipse or hexagon waste half the
+            // page; the fill colour still gives the kind.
+            node.shape = .box
+            node.style = [.filled, .rounded]
             if member.dpo == nil || member.igLead == nil { node.color = Color(Palette.Status.gap); node.penWidth = 3 }
             graph.nodes.append(node)
         }

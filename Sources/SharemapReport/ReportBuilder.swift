@@ -131,7 +131,7 @@ public struct ReportBuilder: Sendable {
             let review = network.review(project)
             sections.append(.init(id: "project", title: "Project readiness: \(review.name)", blocks: [
                 .paragraph(review.readiness),
-                try figure("project-\(review.project)", ProjectView(review).graph(of: register), layout: .sfdp,
+                try figure("project-\(review.project)", ProjectView(review).graph(of: register), layout: .neato,
                            caption: "\(review.name) on \(date): members with their DPO and IG contacts, agreements in force to reuse, and pairs still to agree (red dashed).",
                            alt: "The project's members, agreements to reuse and gaps"),
                 .table(.init(headers: ["Member", "Why", "DPO", "IG lead"], rows: review.members.map {

@@ -246,7 +246,7 @@ extension Explorer {
             }
             let review = network.review(project)
             if Page.wantsJSON(request) { return try Page.json(review) }
-            let svg = try svg("project:\(project.id):\(upload?.hashValue ?? 0)", layout: .sfdp) { ProjectView(review).graph(of: register) }
+            let svg = try svg("project:\(project.id):\(upload?.hashValue ?? 0)", layout: .neato) { ProjectView(review).graph(of: register) }
             let body = """
             <p>\(HTMLText.escape(review.readiness))</p>
             \(Page.table(["Member", "Why", "DPO", "IG lead"], review.members.map { [.link($0.name, "/organisations/\($0.organisation)"), .text($0.reason), .text($0.dpo?.email ?? "MISSING"), .text($0.igLead?.email ?? "MISSING")] }))

@@ -145,7 +145,7 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             graph = ProjectView(SharingNetwork(register: loaded, on: register.date).review(project)).graph(of: loaded)
-            defaultLayout = .sfdp
+            defaultLayout = .neato
         }
         if let dpi { graph.attributes["dpi"] = String(Int(dpi)) }
         let engine = layout.flatMap(LayoutEngine.init(rawValue:)) ?? defaultLayout
