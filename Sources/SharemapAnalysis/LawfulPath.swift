@@ -92,22 +92,32 @@ extension SharingNetwork {
         var first: [OrganisationIndex: (key: UInt64, hops: Int)] = [:]
         var arrivals: StateTable
 
-        init(organisations: Int) {
-            arrivals = StateTable(organisations: organisations)
+        init(organisations: Int, purposeSets: Int) {
+            arrivals = StateTable(organisations: organisations, purposeSets: purposeSets)
         }
     }
 
-    /// Visited states, looked up without hashing for the two common classes (unrestricted and stuck), which
-    /// are one flat array slot per organisation; only agreement-specific states use a dictionary.
+    /// Visited states, looked up without hashing: the two common classes (unrestricted and stuck) are one
+    /// flat array slot per organisation; states naming a set of purposes (`same_purpose` without a purpose
+    /// asked for) get a flat organisation-by-set array, made on first use, or a dictionary when that array
+    /// would be too big.
     struct StateTable {
         private var unrestricted: [Int32]
         private var stuck: [Int32]
+        private let purposeSets: Int
+        private var bySet: [Int32] = []
         private var specific: [UInt64: Int32] = [:]
         private var list: [Arrival] = []
 
-        init(organisations: Int) {
+        init(organisations: Int, purposeSets: Int) {
             unrestricted = [Int32](repeating: -1, count: organisations)
             stuck = [Int32](repeating: -1, count: organisations)
+            self.purposeSets = organisations * purposeSets <= 4_000_000 ? purposeSets : 0
+        }
+
+        private func specificSlot(_ organisation: Int, _ rule: UInt64, _ key: UInt64) -> Int32 {
+            guard purposeSets > 0 else { return specific[key] ?? -1 }
+            return bySet.isEmpty ? -1 : bySet[organisation * purposeSets + Int(rule)]
         }
 
         /// Whether the state has been visited (no copy of the arrival).
@@ -116,7 +126,7 @@ extension SharingNetwork {
             switch rule {
             case 0xFFFF_FFFF: return unrestricted[organisation] >= 0
             case 0xFFFF_FFFE: return stuck[organisation] >= 0
-            default: return specific[key] != nil
+            default: return specificSlot(organisation, rule, key) >= 0
             }
         }
 
@@ -127,7 +137,7 @@ extension SharingNetwork {
                 switch rule {
                 case 0xFFFF_FFFF: slot = unrestricted[organisation]
                 case 0xFFFF_FFFE: slot = stuck[organisation]
-                default: slot = specific[key] ?? -1
+                default: slot = specificSlot(organisation, rule, key)
                 }
                 return slot < 0 ? nil : list[Int(slot)]
             }
@@ -139,7 +149,13 @@ extension SharingNetwork {
                 switch rule {
                 case 0xFFFF_FFFF: unrestricted[organisation] = slot
                 case 0xFFFF_FFFE: stuck[organisation] = slot
-                default: specific[key] = slot
+                default:
+                    if purposeSets == 0 {
+                        specific[key] = slot
+                    } else {
+                        if bySet.isEmpty { bySet = [Int32](repeating: -1, count: unrestricted.count * purposeSets) }
+                        bySet[organisation * purposeSets + Int(rule)] = slot
+                    }
                 }
             }
         }
@@ -148,21 +164,25 @@ extension SharingNetwork {
     /// Search states are (organisation, what it may do next). States whose futures are the same are one
     /// state: arriving under onward sharing `any` (or `same_purpose` when a purpose is asked for, since both
     /// agreements then cover it) leaves the data unrestricted, as at the start; arriving under `none` leaves
-    /// it stuck. Only `same_purpose` without a purpose depends on the agreement itself. This keeps the search
-    /// close to one state per organisation instead of one per party row.
+    /// it stuck. Only `same_purpose` without a purpose depends on the agreement, and then only on its set of
+    /// purposes. This keeps the search close to one state per organisation instead of one per party row.
     func stateKey(_ organisation: OrganisationIndex, arrivingUnder agreement: AgreementIndex?, purpose: PurposeIndex?, honour: Bool) -> UInt64 {
         let high = UInt64(UInt32(bitPattern: organisation.rawValue)) << 32
         guard honour, let agreement else { return high | 0xFFFF_FFFF }
         switch onwardSharing[agreement.position] {
         case .any: return high | 0xFFFF_FFFF
         case .none: return high | 0xFFFF_FFFE
-        case .samePurpose: return purpose != nil ? high | 0xFFFF_FFFF : high | UInt64(UInt32(bitPattern: agreement.rawValue))
+        // Agreements with the same purposes have the same futures: one state for all of them.
+        case .samePurpose: return purpose != nil ? high | 0xFFFF_FFFF : high | UInt64(UInt32(bitPattern: purposeSet[agreement.position]))
         }
     }
 
     /// Breadth-first search from `source` over states (see `stateKey`), expanding each state's onward hops
     /// in (organisation id, agreement id) order, so that the first path found to each state is the smallest
     /// shortest one, hop by hop. Stops early at `target`.
+    ///
+    /// The plain, one-sided definition of the search: `shortestChain` and `reachable` (OrganisationSearch.swift)
+    /// answer the same questions much faster and are tested against this, hop for hop.
     func search(
         from source: OrganisationIndex, to target: OrganisationIndex?, purpose: PurposeIndex?, category: DataCategoryIndex?,
         maxHops: Int? = nil, honourOnwardLimits: Bool = true
@@ -177,7 +197,7 @@ extension SharingNetwork {
             if let wantedCategories, !agreementCategories[agreement.position].contains(where: wantedCategories.contains) { return false }
             return true
         }
-        var result = SearchResult(organisations: register.organisations.count)
+        var result = SearchResult(organisations: register.organisations.count, purposeSets: purposeSetCount)
         let startKey = stateKey(source, arrivingUnder: nil, purpose: purpose, honour: honourOnwardLimits)
         result.arrivals[startKey] = Arrival(organisation: source, agreement: nil, parent: startKey)
         result.first[source] = (startKey, 0)
@@ -192,7 +212,9 @@ extension SharingNetwork {
                 guard let here = result.arrivals[key] else { continue }
                 let rule = key & 0xFFFF_FFFF
                 if rule == 0xFFFF_FFFE { continue }  // arrived under `none`: may not pass the data on
-                let incoming: AgreementIndex? = rule == 0xFFFF_FFFF ? nil : AgreementIndex(Int(rule))
+                // Under `same_purpose` without a purpose asked for, the state names the agreement's purposes;
+                // the agreement the data first arrived under has them.
+                let incoming: AgreementIndex? = rule == 0xFFFF_FFFF ? nil : here.agreement
                 candidates.removeAll(keepingCapacity: true)
                 for agreement in providing[here.organisation.position] where covered(agreement) {
                     if let incoming, !mayPassOn(from: incoming, to: agreement, purpose: purpose) { continue }
@@ -266,14 +288,9 @@ extension SharingNetwork {
                                                            excluding: shortest, limit: alternatives) : []
             return result(found: true, hops: shortest, alternatives: more)
         }
-        if organisationGraphIsExact(purpose: purpose, honourOnwardLimits: true) {
-            let lawful = OrganisationGraph(self, purpose: purpose, category: category, honourOnwardLimits: true)
-            if let chain = shortestChain(in: lawful, from: source, to: target) { return found(hops(along: chain)) }
-        } else {
-            let lawful = search(from: source, to: target, purpose: purpose, category: category)
-            if let reached = lawful.first[target] { return found(hops(to: reached.key, in: lawful)) }
-        }
-        let unrestricted = OrganisationGraph(self, purpose: purpose, category: category, honourOnwardLimits: false)
+        let lawful = StateGraph(self, purpose: purpose, category: category, honourOnwardLimits: true)
+        if let chain = shortestChain(in: lawful, from: source, to: target) { return found(hops(along: chain)) }
+        let unrestricted = StateGraph(self, purpose: purpose, category: category, honourOnwardLimits: false)
         if let unrestrictedChain = shortestChain(in: unrestricted, from: source, to: target) {
             let chain = hops(along: unrestrictedChain)
             let blockage = firstBlockage(in: chain, purpose: purpose)
@@ -364,18 +381,9 @@ extension SharingNetwork {
             found.map { ReachResult.Reached(organisation: register[$0.organisation].id, hops: $0.hops, via: register[$0.via].id) }
                 .sorted { $0.hops != $1.hops ? $0.hops < $1.hops : $0.organisation < $1.organisation }
         }
-        let reachable: [ReachResult.Reached]
-        if organisationGraphIsExact(purpose: purpose, honourOnwardLimits: true) {
-            let lawful = OrganisationGraph(self, purpose: purpose, category: category, honourOnwardLimits: true)
-            reachable = listing(self.reachable(in: lawful, from: source, maxHops: maxHops))
-        } else {
-            let lawful = search(from: source, to: nil, purpose: purpose, category: category, maxHops: maxHops)
-            reachable = listing(lawful.first.compactMap { organisation, entry in
-                guard organisation != source, let agreement = lawful.arrivals[entry.key]?.agreement else { return nil }
-                return (organisation, entry.hops, agreement)
-            })
-        }
-        let unrestricted = OrganisationGraph(self, purpose: purpose, category: category, honourOnwardLimits: false)
+        let lawful = StateGraph(self, purpose: purpose, category: category, honourOnwardLimits: true)
+        let reachable = listing(self.reachable(in: lawful, from: source, maxHops: maxHops))
+        let unrestricted = StateGraph(self, purpose: purpose, category: category, honourOnwardLimits: false)
         let lawfulIDs = Set(reachable.map(\.organisation))
         return ReachResult(from: register[source].id, date: date, purpose: purpose.map { register[$0].id },
                            category: category.map { register[$0].id }, maxHops: maxHops, reachable: reachable,

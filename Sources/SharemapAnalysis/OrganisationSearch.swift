@@ -1,29 +1,39 @@
 import SharemapModel
 
-/// Fast searches for the common case where onward sharing depends only on the agreement data arrived under.
+/// The fast lawful-path and reach searches.
 ///
-/// With a purpose asked for, an organisation may pass data on exactly when the agreement it received it
-/// under has onward sharing `any` or `same_purpose` (both agreements cover the purpose), and never under
-/// `none`; ignoring onward limits, it always may. Either way the search needs no per-agreement states: it
-/// is a walk in a plain directed graph over organisations, with an edge u -> v under agreement a when a
-/// covers the purpose and category, u provides and v receives under it, v is not u, and a lets v pass the
-/// data on (or v is the target, which need not pass it on). Only a lawful search without a purpose needs
-/// the general state search (`SharingNetwork.search`), since `same_purpose` then depends on the pair.
+/// Data held by an organisation is in one of a few *classes*, set by the agreement it arrived under:
+/// open (at the start, or under onward sharing `any`, or `same_purpose` when a purpose is asked for, since
+/// both agreements then cover it), stuck (under `none`: it may not be passed on), or, under `same_purpose`
+/// without a purpose asked for, restricted to that agreement's set of purposes (it may be passed on under
+/// an agreement sharing one of them). Ignoring onward limits, everything is open. A search state is
+/// (organisation, class), so there are a handful of states per organisation, not one per party row, and
+/// the searches below run over flat arrays indexed by state.
+///
+/// `SharingNetwork.search` is the plain one-sided search over the same states; it is the reference these
+/// searches are tested against, hop for hop.
 extension SharingNetwork {
-    /// The hops a search may take: agreements in force covering the purpose and category and, for a
-    /// lawful search, whether the recipient may pass the data on.
-    struct OrganisationGraph {
+    /// The hops a search may take: agreements in force covering the purpose and category, and the class
+    /// of data after each.
+    struct StateGraph {
         let network: SharingNetwork
         let wantedPurposes: [PurposeIndex]?
         let wantedCategories: [DataCategoryIndex]?
+        let purposeGiven: Bool
         let honourOnwardLimits: Bool
+        /// Classes: 0 open, 1 stuck, 2 + s restricted to purpose set s.
+        let classes: Int
+
+        static let open = 0, stuck = 1
 
         init(_ network: SharingNetwork, purpose: PurposeIndex?, category: DataCategoryIndex?, honourOnwardLimits: Bool) {
             self.network = network
             // An agreement covers the purpose when one of its purposes is the purpose or an ancestor of it.
             wantedPurposes = purpose.map { network.register.purposes.selfAndAncestors(of: $0) }
             wantedCategories = category.map { network.register.dataCategories.selfAndAncestors(of: $0) }
+            purposeGiven = purpose != nil
             self.honourOnwardLimits = honourOnwardLimits
+            classes = honourOnwardLimits && purpose == nil ? 2 + network.purposeSetCount : 2
         }
 
         @inline(__always) func covers(_ agreement: AgreementIndex) -> Bool {
@@ -32,64 +42,93 @@ extension SharingNetwork {
             return true
         }
 
-        /// Whether data received under `agreement` may be passed on.
-        @inline(__always) func passesOn(_ agreement: AgreementIndex) -> Bool {
-            !honourOnwardLimits || network.onwardSharing[agreement.position] != .none
+        /// The class of data received under `agreement`.
+        @inline(__always) func classAfter(_ agreement: AgreementIndex) -> Int {
+            guard honourOnwardLimits else { return Self.open }
+            switch network.onwardSharing[agreement.position] {
+            case .any: return Self.open
+            case .none: return Self.stuck
+            case .samePurpose: return purposeGiven ? Self.open : 2 + Int(network.purposeSet[agreement.position])
+            }
+        }
+
+        /// Whether data of class `dataClass` may be passed on under `agreement`.
+        @inline(__always) func allows(_ dataClass: Int, _ agreement: AgreementIndex) -> Bool {
+            switch dataClass {
+            case Self.open: return true
+            case Self.stuck: return false
+            default: return network.mayPassOn(restrictedTo: Int32(dataClass - 2), under: agreement)
+            }
         }
     }
 
-    /// Whether the fast searches answer a lawful query exactly (see `OrganisationGraph`).
-    func organisationGraphIsExact(purpose: PurposeIndex?, honourOnwardLimits: Bool) -> Bool {
-        purpose != nil || !honourOnwardLimits
+    /// Whether data restricted to purpose set `set` (arrived under `same_purpose`, no purpose asked for)
+    /// may be passed on under `agreement`: some purpose is covered by both.
+    func mayPassOn(restrictedTo set: Int32, under agreement: AgreementIndex) -> Bool {
+        if !purposeSetsShare.isEmpty { return purposeSetsShare[Int(set) * purposeSetCount + Int(purposeSet[agreement.position])] }
+        let first = purposeSets[Int(set)], second = agreementPurposes[agreement.position]
+        return (first + second).contains { register.purposes.covers(first, $0) && register.purposes.covers(second, $0) }
     }
 
     /// The shortest chain from `source` to `target` in `graph` (fewest hops; among those the smallest
     /// sequence of (organisation id, agreement id) hops, compared from the source), or nil when there is none.
     ///
-    /// A bidirectional breadth-first search: it grows whichever side has the smaller frontier, one whole
-    /// layer at a time, and stops at the first layer where the sides meet, which fixes the length d. Then it
-    /// marks the forward-layer organisations that lie on some chain of length d and walks from the source,
-    /// taking the smallest valid hop each time, which gives the same chain as a one-sided search that
-    /// expands hops in id order. On unconnected pairs it stops as soon as either side runs dry, which is
-    /// what keeps "no chain" answers fast on large registers.
-    func shortestChain(in graph: OrganisationGraph, from source: OrganisationIndex, to target: OrganisationIndex)
+    /// A bidirectional breadth-first search over states: it grows whichever side has the smaller frontier,
+    /// one whole layer at a time, and stops at the first layer where the sides meet, which fixes the length
+    /// d. Then it marks the forward-layer states that lie on some chain of length d and walks from the
+    /// source, taking the smallest valid hop each time, which gives the same chain as a one-sided search
+    /// that expands hops in id order. On unconnected pairs it stops as soon as either side runs dry, which
+    /// keeps "no chain" answers fast on large registers.
+    func shortestChain(in graph: StateGraph, from source: OrganisationIndex, to target: OrganisationIndex)
         -> [(from: OrganisationIndex, to: OrganisationIndex, agreement: AgreementIndex)]? {
         guard source != target else { return [] }
-        let count = register.organisations.count
-        var forward = [Int32](repeating: -1, count: count), backward = [Int32](repeating: -1, count: count)
-        forward[source.position] = 0
-        backward[target.position] = 0
-        var forwardLayers: [[OrganisationIndex]] = [[source]]
-        var backwardFrontier = [target]
+        let classes = graph.classes
+        let states = register.organisations.count * classes
+        func state(_ organisation: OrganisationIndex, _ dataClass: Int) -> Int { organisation.position * classes + dataClass }
+        var forward = [Int32](repeating: -1, count: states), backward = [Int32](repeating: -1, count: states)
+        let start = state(source, StateGraph.open)
+        forward[start] = 0
+        var forwardLayers: [[Int]] = [[start]]
+        // The target is reached in any class.
+        var backwardFrontier = (0..<classes).map { state(target, $0) }
+        for end in backwardFrontier { backward[end] = 0 }
         var backwardDepth: Int32 = 0
         var length = Int32.max
         while length == .max {
             guard let frontier = forwardLayers.last, !frontier.isEmpty, !backwardFrontier.isEmpty else { return nil }
             if frontier.count <= backwardFrontier.count {
                 let depth = Int32(forwardLayers.count)
-                var next: [OrganisationIndex] = []
+                var next: [Int] = []
                 for here in frontier {
-                    for agreement in providing[here.position] where graph.covers(agreement) {
-                        let open = graph.passesOn(agreement)
-                        for recipient in recipients[agreement.position] where recipient != here && forward[recipient.position] < 0 {
-                            guard open || recipient == target else { continue }
-                            forward[recipient.position] = depth
-                            next.append(recipient)
-                            if backward[recipient.position] >= 0 { length = min(length, depth + backward[recipient.position]) }
+                    let organisation = OrganisationIndex(here / classes), dataClass = here % classes
+                    for agreement in providing[organisation.position] where graph.covers(agreement) && graph.allows(dataClass, agreement) {
+                        let arrived = graph.classAfter(agreement)
+                        for recipient in recipients[agreement.position] where recipient != organisation {
+                            // Stuck data goes no further: only the target is worth reaching that way.
+                            if arrived == StateGraph.stuck, recipient != target { continue }
+                            let reached = state(recipient, arrived)
+                            guard forward[reached] < 0 else { continue }
+                            forward[reached] = depth
+                            next.append(reached)
+                            if backward[reached] >= 0 { length = min(length, depth + backward[reached]) }
                         }
                     }
                 }
                 forwardLayers.append(next)
             } else {
                 backwardDepth += 1
-                var next: [OrganisationIndex] = []
+                var next: [Int] = []
                 for here in backwardFrontier {
-                    for agreement in receiving[here.position] where graph.covers(agreement) {
-                        guard here == target || graph.passesOn(agreement) else { continue }
-                        for provider in providers[agreement.position] where provider != here && backward[provider.position] < 0 {
-                            backward[provider.position] = backwardDepth
-                            next.append(provider)
-                            if forward[provider.position] >= 0 { length = min(length, forward[provider.position] + backwardDepth) }
+                    let organisation = OrganisationIndex(here / classes), dataClass = here % classes
+                    for agreement in receiving[organisation.position] where graph.covers(agreement) && graph.classAfter(agreement) == dataClass {
+                        for provider in providers[agreement.position] where provider != organisation {
+                            for previous in 0..<classes where graph.allows(previous, agreement) {
+                                let reached = state(provider, previous)
+                                guard backward[reached] < 0 else { continue }
+                                backward[reached] = backwardDepth
+                                next.append(reached)
+                                if forward[reached] >= 0 { length = min(length, forward[reached] + backwardDepth) }
+                            }
                         }
                     }
                 }
@@ -97,87 +136,88 @@ extension SharingNetwork {
             }
         }
 
-        // Positions from `known` on: an organisation lies on a shortest chain there exactly when its backward
-        // distance is what remains. Before `known`: mark forward-layer organisations with a hop onwards.
+        // Positions from `known` on: a state lies on a shortest chain there exactly when its backward
+        // distance is what remains. Before `known`: mark forward-layer states with a valid hop onwards.
         let known = max(0, Int(length - backwardDepth))
-        var onChain = [Bool](repeating: false, count: count)
-        func valid(_ organisation: OrganisationIndex, at position: Int) -> Bool {
-            position >= known ? backward[organisation.position] == length - Int32(position)
-                : forward[organisation.position] == Int32(position) && onChain[organisation.position]
+        var onChain = [Bool](repeating: false, count: states)
+        func valid(_ reached: Int, at position: Int) -> Bool {
+            position >= known ? backward[reached] == length - Int32(position)
+                : forward[reached] == Int32(position) && onChain[reached]
         }
-        func hopsOnward(from here: OrganisationIndex, at position: Int) -> [(to: OrganisationIndex, agreement: AgreementIndex)] {
-            var hops: [(to: OrganisationIndex, agreement: AgreementIndex)] = []
-            for agreement in providing[here.position] where graph.covers(agreement) {
-                let open = graph.passesOn(agreement)
-                for recipient in recipients[agreement.position] where recipient != here && (open || recipient == target) {
-                    if valid(recipient, at: position + 1) { hops.append((recipient, agreement)) }
+        func hopsOnward(from here: Int, at position: Int) -> [(to: OrganisationIndex, agreement: AgreementIndex, state: Int)] {
+            let organisation = OrganisationIndex(here / classes), dataClass = here % classes
+            var hops: [(to: OrganisationIndex, agreement: AgreementIndex, state: Int)] = []
+            for agreement in providing[organisation.position] where graph.covers(agreement) && graph.allows(dataClass, agreement) {
+                let arrived = graph.classAfter(agreement)
+                for recipient in recipients[agreement.position] where recipient != organisation {
+                    let reached = state(recipient, arrived)
+                    if valid(reached, at: position + 1) { hops.append((recipient, agreement, reached)) }
                 }
             }
             return hops
         }
         if known > 1 {
             for position in stride(from: known - 1, through: 1, by: -1) {
-                for organisation in forwardLayers[position] where !hopsOnward(from: organisation, at: position).isEmpty {
-                    onChain[organisation.position] = true
+                for here in forwardLayers[position] where !hopsOnward(from: here, at: position).isEmpty {
+                    onChain[here] = true
                 }
             }
         }
         var chain: [(from: OrganisationIndex, to: OrganisationIndex, agreement: AgreementIndex)] = []
-        var here = source
+        var here = start
         for position in 0..<Int(length) {
             let next = hopsOnward(from: here, at: position).min {
                 let left = organisationRank[$0.to.position], right = organisationRank[$1.to.position]
                 return left != right ? left < right : agreementRank[$0.agreement.position] < agreementRank[$1.agreement.position]
             }
-            guard let next else { return nil }  // unreachable: every marked organisation has a hop onwards
-            chain.append((here, next.to, next.agreement))
-            here = next.to
+            guard let next else { return nil }  // unreachable: every marked state has a hop onwards
+            chain.append((OrganisationIndex(here / classes), next.to, next.agreement))
+            here = next.state
         }
         return chain
     }
 
     /// Every organisation reachable from `source` in `graph` within `maxHops`: for each, the hop count and
-    /// the agreement of the last hop of the smallest shortest chain (as `shortestChain` orders them). An
-    /// organisation reached under an agreement that does not let it pass data on is listed but not expanded.
-    func reachable(in graph: OrganisationGraph, from source: OrganisationIndex, maxHops: Int?)
+    /// the agreement of the last hop of the smallest shortest chain (as `shortestChain` orders them).
+    func reachable(in graph: StateGraph, from source: OrganisationIndex, maxHops: Int?)
         -> [(organisation: OrganisationIndex, hops: Int, via: AgreementIndex)] {
-        let count = register.organisations.count
-        // Per organisation: the hop count of its first arrival, and whether it has been expanded.
-        var distance = [Int32](repeating: -1, count: count)
-        var expanded = [Bool](repeating: false, count: count)
+        let classes = graph.classes
+        // Per organisation: the hop count of its first arrival; per state: whether it has been reached.
+        var distance = [Int32](repeating: -1, count: register.organisations.count)
+        var visited = [Bool](repeating: false, count: register.organisations.count * classes)
         distance[source.position] = 0
-        expanded[source.position] = true
-        var frontier = [source]
+        visited[source.position * classes + StateGraph.open] = true
+        var frontier = [source.position * classes + StateGraph.open]
         var found: [(organisation: OrganisationIndex, hops: Int, via: AgreementIndex)] = []
-        // Candidate hops from one organisation, packed as (organisation rank, agreement rank, passes on) so
-        // that sorting them is a sort of integers.
+        // Candidate hops from one state, packed as (organisation rank, agreement rank) so that sorting
+        // them is a sort of integers.
         var candidates: [UInt64] = []
         var depth: Int32 = 0
         while !frontier.isEmpty {
             if let maxHops, depth >= maxHops { break }
             depth += 1
-            var next: [OrganisationIndex] = []
+            var next: [Int] = []
             for here in frontier {
+                let organisation = OrganisationIndex(here / classes), dataClass = here % classes
+                if dataClass == StateGraph.stuck { continue }
                 candidates.removeAll(keepingCapacity: true)
-                for agreement in providing[here.position] where graph.covers(agreement) {
-                    let open = graph.passesOn(agreement)
-                    for recipient in recipients[agreement.position] where recipient != here {
-                        guard open ? !expanded[recipient.position] : distance[recipient.position] < 0 else { continue }
-                        candidates.append(UInt64(organisationRank[recipient.position]) << 33
-                            | UInt64(agreementRank[agreement.position]) << 1 | (open ? 1 : 0))
+                for agreement in providing[organisation.position] where graph.covers(agreement) && graph.allows(dataClass, agreement) {
+                    let arrived = graph.classAfter(agreement)
+                    for recipient in recipients[agreement.position] where recipient != organisation && !visited[recipient.position * classes + arrived] {
+                        candidates.append(UInt64(organisationRank[recipient.position]) << 32 | UInt64(agreementRank[agreement.position]))
                     }
                 }
                 candidates.sort()
                 for candidate in candidates {
-                    let recipient = organisationByRank[Int(candidate >> 33)]
-                    let agreement = agreementByRank[Int((candidate >> 1) & 0xFFFF_FFFF)]
+                    let recipient = organisationByRank[Int(candidate >> 32)]
+                    let agreement = AgreementIndex(agreementByRank[Int(candidate & 0xFFFF_FFFF)])
+                    let reached = recipient * classes + graph.classAfter(agreement)
+                    guard !visited[reached] else { continue }
+                    visited[reached] = true
+                    next.append(reached)
                     if distance[recipient] < 0 {
                         distance[recipient] = depth
-                        found.append((OrganisationIndex(recipient), Int(depth), AgreementIndex(agreement)))
-                    }
-                    if candidate & 1 == 1, !expanded[recipient] {
-                        expanded[recipient] = true
-                        next.append(OrganisationIndex(recipient))
+                        found.append((OrganisationIndex(recipient), Int(depth), agreement))
                     }
                 }
             }

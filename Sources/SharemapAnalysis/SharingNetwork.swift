@@ -27,6 +27,14 @@ public struct SharingNetwork: Sendable {
     /// so that hot loops do not copy whole `Agreement` values.
     public let onwardSharing: [OnwardSharing]
     let agreementPurposes: [[PurposeIndex]]
+    /// Per agreement: which distinct set of purposes it has (agreements with the same purposes share one).
+    let purposeSet: [Int32]
+    /// For each pair of purpose sets (row-major, `purposeSetCount` wide): whether some purpose is covered
+    /// by both, which is what `same_purpose` asks when no purpose is given.
+    let purposeSetsShare: [Bool]
+    let purposeSetCount: Int
+    /// The distinct purpose sets, by id.
+    let purposeSets: [[PurposeIndex]]
     let agreementCategories: [[DataCategoryIndex]]
     /// Ranks of organisations and agreements by id, for deterministic tie-breaking without string compares.
     public let organisationRank: [Int32]
@@ -42,6 +50,25 @@ public struct SharingNetwork: Sendable {
         self.exists = exists
         onwardSharing = register.agreements.map(\.onwardSharing)
         agreementPurposes = register.agreements.map(\.purposes)
+        var setIDs: [[PurposeIndex]: Int32] = [:]
+        var sets: [[PurposeIndex]] = []
+        // Most agreements have one purpose: look those up by purpose, without hashing an array.
+        var singles = [Int32](repeating: -1, count: register.purposes.count)
+        purposeSet = register.agreements.map { agreement in
+            if agreement.purposes.count == 1, singles[agreement.purposes[0].position] >= 0 { return singles[agreement.purposes[0].position] }
+            let key = Array(Set(agreement.purposes)).sorted()
+            if let id = setIDs[key] { return id }
+            setIDs[key] = Int32(sets.count)
+            sets.append(key)
+            if key.count == 1 { singles[key[0].position] = Int32(sets.count - 1) }
+            return Int32(sets.count - 1)
+        }
+        purposeSetCount = sets.count
+        purposeSets = sets
+        // Kept to a few thousand sets (a few megabytes); registers have far fewer.
+        purposeSetsShare = sets.count <= 4_096 ? sets.flatMap { first in
+            sets.map { second in (first + second).contains { register.purposes.covers(first, $0) && register.purposes.covers(second, $0) } }
+        } : []
         agreementCategories = register.agreements.map(\.dataCategories)
         organisationRank = Self.ranks(register.organisations.map(\.id))
         agreementRank = Self.ranks(register.agreements.map(\.id))
@@ -116,6 +143,9 @@ public struct SharingNetwork: Sendable {
         case .any: return true
         case .samePurpose:
             if purpose != nil { return true }
+            if !purposeSetsShare.isEmpty {
+                return purposeSetsShare[Int(purposeSet[incoming.position]) * purposeSetCount + Int(purposeSet[outgoing.position])]
+            }
             let first = agreementPurposes[incoming.position]
             let second = agreementPurposes[outgoing.position]
             return (first + second).contains { register.purposes.covers(first, $0) && register.purposes.covers(second, $0) }
