@@ -9,7 +9,8 @@ runs the same three analyses as `sharemap-bench --compare-networkx`, with the sa
   following only agreements that cover the purpose; an organisation may pass data on when the agreement it
   received it through has onward sharing `any` or `same_purpose` (with a purpose given, both agreements
   cover it, so `same_purpose` passes); `none` stops it there.
-- reach: the same search from one organisation, to exhaustion, reporting hop counts.
+- reach: the same search from one organisation, to exhaustion, reporting hop counts; and, as sharemap's
+  reach does, the same search again ignoring onward-sharing limits (the risk view).
 - gaps: for every partnership and area, the member organisations per slot (`a|b`: the first kind, or the
   later kind's organisations that name the area explicitly), and every pair without an in-force agreement
   covering one of the partnership's purposes.
@@ -87,19 +88,19 @@ def main():
     def covers(agreement_id, purpose):
         return purpose is None or any(term in agreements[agreement_id]["purposes"] for term in lineage(purpose))
 
-    def search(source, purpose, target=None):
+    def search(source, purpose, target=None, honour=True):
         """BFS over (organisation, incoming agreement) states; returns hop counts by organisation."""
         hops = {source: 0}
         seen = {(source, None)}
         queue = deque([(source, None, 0)])
         while queue:
             organisation, incoming, depth = queue.popleft()
-            if incoming is not None and agreements[incoming]["onward"] == "none":
+            if honour and incoming is not None and agreements[incoming]["onward"] == "none":
                 continue
             for _, recipient, key in graph.out_edges(organisation, keys=True):
                 if not covers(key, purpose):
                     continue
-                if incoming is not None and agreements[incoming]["onward"] == "same_purpose" and purpose is None:
+                if honour and incoming is not None and agreements[incoming]["onward"] == "same_purpose" and purpose is None:
                     shared = set(agreements[incoming]["purposes"]) & set(agreements[key]["purposes"])
                     if not shared:
                         continue
@@ -122,8 +123,11 @@ def main():
 
     started = time.perf_counter()
     reached = 0
+    risk = 0
     for source, purpose in queries["reach"]:
-        reached += len(search(source, purpose)) - 1
+        lawful = search(source, purpose)
+        reached += len(lawful) - 1
+        risk += len(set(search(source, purpose, honour=False)) - set(lawful))
     reach_seconds = (time.perf_counter() - started) / max(1, len(queries["reach"]))
 
     started = time.perf_counter()
@@ -161,7 +165,7 @@ def main():
 
     print(json.dumps({
         "build_seconds": build_seconds, "path_seconds": path_seconds, "paths_found": found,
-        "reach_seconds": reach_seconds, "reached": reached, "gaps_seconds": gaps_seconds,
+        "reach_seconds": reach_seconds, "reached": reached, "risk": risk, "gaps_seconds": gaps_seconds,
         "gap_pairs": len(gap_pairs), "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
     }))
 

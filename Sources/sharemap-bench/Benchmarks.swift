@@ -120,11 +120,15 @@ struct Benchmarks {
         anyPurposeTimes.sort()
         print("path query (no purpose): median \(Measure.format(anyPurposeTimes[anyPurposeTimes.count / 2])), 90th percentile \(Measure.format(anyPurposeTimes[anyPurposeTimes.count * 9 / 10])), max \(Measure.format(anyPurposeTimes.last ?? 0)) (\(anyPurposeFound) of \(anyPurposeTimes.count) found)")
         let reachSources = queries.prefix(10)
-        var reached = 0
+        var reached = 0, risk = 0
         let (reachSeconds, _) = Measure.median(runs: 1) {
-            for (source, _, purpose) in reachSources { reached += network.reach(from: source, purpose: purpose).reachable.count }
+            for (source, _, purpose) in reachSources {
+                let result = network.reach(from: source, purpose: purpose)
+                reached += result.reachable.count
+                risk += result.onlyIgnoringOnwardLimits.count
+            }
         }
-        print("reach: \(Measure.format(reachSeconds / Double(reachSources.count))) per source (\(reached) reached from \(reachSources.count) sources)")
+        print("reach (lawful and risk view): \(Measure.format(reachSeconds / Double(reachSources.count))) per source (\(reached) reached from \(reachSources.count) sources, \(risk) more ignoring onward limits)")
         let (gapSeconds, gaps) = Measure.median(runs: min(runs, 3)) { network.gaps() }
         print("gaps (all partnerships and areas): \(Measure.format(gapSeconds)) (\(gaps.partnershipGaps.count) partnership gap pairs)")
         let (brokerSeconds, brokers) = Measure.median(runs: 1) { network.brokers() }
@@ -154,7 +158,7 @@ struct Benchmarks {
         }
         func number(_ key: String) -> Double { (python[key] as? NSNumber)?.doubleValue ?? .nan }
         let swiftPath = pathTimes.reduce(0, +) / Double(pathTimes.count)
-        print("NetworkX: graph build \(Measure.format(number("build_seconds"))), path \(Measure.format(number("path_seconds"))) per query (\(python["paths_found"] ?? "?") found), reach \(Measure.format(number("reach_seconds"))) per source (\(python["reached"] ?? "?") reached), gaps \(Measure.format(number("gaps_seconds"))) (\(python["gap_pairs"] ?? "?") pairs)")
+        print("NetworkX: graph build \(Measure.format(number("build_seconds"))), path \(Measure.format(number("path_seconds"))) per query (\(python["paths_found"] ?? "?") found), reach \(Measure.format(number("reach_seconds"))) per source (\(python["reached"] ?? "?") reached, \(python["risk"] ?? "?") more ignoring onward limits), gaps \(Measure.format(number("gaps_seconds"))) (\(python["gap_pairs"] ?? "?") pairs)")
         print(String(format: "ratios (NetworkX / sharemap, mean per query): path %.1fx, reach %.1fx, gaps %.1fx",
                      number("path_seconds") / swiftPath, number("reach_seconds") / (reachSeconds / Double(reachSources.count)),
                      number("gaps_seconds") / gapSeconds))
