@@ -92,32 +92,22 @@ extension SharingNetwork {
         var first: [OrganisationIndex: (key: UInt64, hops: Int)] = [:]
         var arrivals: StateTable
 
-        init(organisations: Int, purposeSets: Int) {
-            arrivals = StateTable(organisations: organisations, purposeSets: purposeSets)
+        init(organisations: Int) {
+            arrivals = StateTable(organisations: organisations)
         }
     }
 
-    /// Visited states, looked up without hashing: the two common classes (unrestricted and stuck) are one
-    /// flat array slot per organisation; states naming a set of purposes (`same_purpose` without a purpose
-    /// asked for) get a flat organisation-by-set array, made on first use, or a dictionary when that array
-    /// would be too big.
+    /// Visited states, looked up without hashing for the two common classes (unrestricted and stuck), which
+    /// are one flat array slot per organisation; only states naming a set of purposes use a dictionary.
     struct StateTable {
         private var unrestricted: [Int32]
         private var stuck: [Int32]
-        private let purposeSets: Int
-        private var bySet: [Int32] = []
         private var specific: [UInt64: Int32] = [:]
         private var list: [Arrival] = []
 
-        init(organisations: Int, purposeSets: Int) {
+        init(organisations: Int) {
             unrestricted = [Int32](repeating: -1, count: organisations)
             stuck = [Int32](repeating: -1, count: organisations)
-            self.purposeSets = organisations * purposeSets <= 4_000_000 ? purposeSets : 0
-        }
-
-        private func specificSlot(_ organisation: Int, _ rule: UInt64, _ key: UInt64) -> Int32 {
-            guard purposeSets > 0 else { return specific[key] ?? -1 }
-            return bySet.isEmpty ? -1 : bySet[organisation * purposeSets + Int(rule)]
         }
 
         /// Whether the state has been visited (no copy of the arrival).
@@ -126,7 +116,7 @@ extension SharingNetwork {
             switch rule {
             case 0xFFFF_FFFF: return unrestricted[organisation] >= 0
             case 0xFFFF_FFFE: return stuck[organisation] >= 0
-            default: return specificSlot(organisation, rule, key) >= 0
+            default: return specific[key] != nil
             }
         }
 
@@ -137,7 +127,7 @@ extension SharingNetwork {
                 switch rule {
                 case 0xFFFF_FFFF: slot = unrestricted[organisation]
                 case 0xFFFF_FFFE: slot = stuck[organisation]
-                default: slot = specificSlot(organisation, rule, key)
+                default: slot = specific[key] ?? -1
                 }
                 return slot < 0 ? nil : list[Int(slot)]
             }
@@ -149,13 +139,7 @@ extension SharingNetwork {
                 switch rule {
                 case 0xFFFF_FFFF: unrestricted[organisation] = slot
                 case 0xFFFF_FFFE: stuck[organisation] = slot
-                default:
-                    if purposeSets == 0 {
-                        specific[key] = slot
-                    } else {
-                        if bySet.isEmpty { bySet = [Int32](repeating: -1, count: unrestricted.count * purposeSets) }
-                        bySet[organisation * purposeSets + Int(rule)] = slot
-                    }
+                default: specific[key] = slot
                 }
             }
         }
@@ -187,17 +171,8 @@ extension SharingNetwork {
         from source: OrganisationIndex, to target: OrganisationIndex?, purpose: PurposeIndex?, category: DataCategoryIndex?,
         maxHops: Int? = nil, honourOnwardLimits: Bool = true
     ) -> SearchResult {
-        // An agreement covers the purpose when one of its purposes is the purpose or an ancestor of it:
-        // look the ancestors up once, then each check is a scan of two short arrays.
-        let wantedPurposes = purpose.map { register.purposes.selfAndAncestors(of: $0) }
-        let wantedCategories = category.map { register.dataCategories.selfAndAncestors(of: $0) }
-        let agreementPurposes = self.agreementPurposes, agreementCategories = self.agreementCategories
-        func covered(_ agreement: AgreementIndex) -> Bool {
-            if let wantedPurposes, !agreementPurposes[agreement.position].contains(where: wantedPurposes.contains) { return false }
-            if let wantedCategories, !agreementCategories[agreement.position].contains(where: wantedCategories.contains) { return false }
-            return true
-        }
-        var result = SearchResult(organisations: register.organisations.count, purposeSets: purposeSetCount)
+        let covered = StateGraph(self, purpose: purpose, category: category, honourOnwardLimits: honourOnwardLimits).covers
+        var result = SearchResult(organisations: register.organisations.count)
         let startKey = stateKey(source, arrivingUnder: nil, purpose: purpose, honour: honourOnwardLimits)
         result.arrivals[startKey] = Arrival(organisation: source, agreement: nil, parent: startKey)
         result.first[source] = (startKey, 0)

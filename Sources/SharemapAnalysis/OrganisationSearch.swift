@@ -62,14 +62,6 @@ extension SharingNetwork {
         }
     }
 
-    /// Whether data restricted to purpose set `set` (arrived under `same_purpose`, no purpose asked for)
-    /// may be passed on under `agreement`: some purpose is covered by both.
-    func mayPassOn(restrictedTo set: Int32, under agreement: AgreementIndex) -> Bool {
-        if !purposeSetsShare.isEmpty { return purposeSetsShare[Int(set) * purposeSetCount + Int(purposeSet[agreement.position])] }
-        let first = purposeSets[Int(set)], second = agreementPurposes[agreement.position]
-        return (first + second).contains { register.purposes.covers(first, $0) && register.purposes.covers(second, $0) }
-    }
-
     /// The shortest chain from `source` to `target` in `graph` (fewest hops; among those the smallest
     /// sequence of (organisation id, agreement id) hops, compared from the source), or nil when there is none.
     ///

@@ -67,7 +67,7 @@ public struct SharingNetwork: Sendable {
         purposeSets = sets
         // Kept to a few thousand sets (a few megabytes); registers have far fewer.
         purposeSetsShare = sets.count <= 4_096 ? sets.flatMap { first in
-            sets.map { second in (first + second).contains { register.purposes.covers(first, $0) && register.purposes.covers(second, $0) } }
+            sets.map { second in Self.sharePurpose(first, second, in: register.purposes) }
         } : []
         agreementCategories = register.agreements.map(\.dataCategories)
         organisationRank = Self.ranks(register.organisations.map(\.id))
@@ -142,13 +142,19 @@ public struct SharingNetwork: Sendable {
         case .none: return false
         case .any: return true
         case .samePurpose:
-            if purpose != nil { return true }
-            if !purposeSetsShare.isEmpty {
-                return purposeSetsShare[Int(purposeSet[incoming.position]) * purposeSetCount + Int(purposeSet[outgoing.position])]
-            }
-            let first = agreementPurposes[incoming.position]
-            let second = agreementPurposes[outgoing.position]
-            return (first + second).contains { register.purposes.covers(first, $0) && register.purposes.covers(second, $0) }
+            return purpose != nil || mayPassOn(restrictedTo: purposeSet[incoming.position], under: outgoing)
         }
+    }
+
+    /// Whether data restricted to purpose set `set` (arrived under `same_purpose`, no purpose asked for)
+    /// may be passed on under `agreement`: some purpose is covered by both.
+    func mayPassOn(restrictedTo set: Int32, under agreement: AgreementIndex) -> Bool {
+        if !purposeSetsShare.isEmpty { return purposeSetsShare[Int(set) * purposeSetCount + Int(purposeSet[agreement.position])] }
+        return Self.sharePurpose(purposeSets[Int(set)], agreementPurposes[agreement.position], in: register.purposes)
+    }
+
+    /// Whether some purpose is covered by both lists (one of them names it or an ancestor of it).
+    static func sharePurpose(_ first: [PurposeIndex], _ second: [PurposeIndex], in purposes: Taxonomy<Purpose>) -> Bool {
+        (first + second).contains { purposes.covers(first, $0) && purposes.covers(second, $0) }
     }
 }
