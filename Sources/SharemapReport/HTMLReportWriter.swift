@@ -61,7 +61,6 @@ public enum HTMLReportWriter {
             """
             guard figure.folded else { return html }
             return "<details>\n<summary>\(HTMLText.escape(figure.caption.prefix { $0 != "." }.description)): \(HTMLText.escape(figure.altText)) (open to see)</summary>\n" + html + "</details>\n"
-
         }
     }
 

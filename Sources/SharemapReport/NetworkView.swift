@@ -84,40 +84,34 @@ public struct NetworkView: Sendable {
         // carries over between layouts in one process, so without it the same graph came out differently.
         graph.attributes["start"] = "1"
 
-        var nodesByFamily: [String: [Node]] = [:]
-        for organisation in drawn.sorted() {
-            let node = Self.node(for: organisation, in: register, agreements: register.agreementsByOrganisation[organisation.position].count)
-            nodesByFamily[Palette.style(for: register[organisation].kind).family, default: []].append(node)
+        // Each organisation's node under a cluster key: (sort order, cluster name, cluster label).
+        let footprints = ICBFootprints(register: register, on: date)
+        func cluster(of organisation: OrganisationIndex) -> (order: String, name: String, label: String) {
+            switch grouping {
+            case .kind, .none:
+                let family = Palette.style(for: register[organisation].kind).family
+                return (family, "family_" + family.lowercased().filter { $0.isLetter }, family)
+            case .icb:
+                guard let home = footprints.home(of: organisation) else { return ("~", "icb_none", "London-wide or across ICB boundaries") }
+                return (register[home].id, "icb_" + register[home].id.filter { $0.isLetter || $0.isNumber }, BoundariesView.shortName(register[home]))
+            }
         }
-        switch grouping {
-        case .kind:
-            graph.subgraphs = nodesByFamily.keys.sorted().map { family in
-                var cluster = Subgraph(name: "family_" + family.lowercased().filter { $0.isLetter }, label: family, nodes: nodesByFamily[family] ?? [])
-                cluster.style = [.rounded, .dashed]
-                cluster.color = "#999999"
-                return cluster
+        var clusters: [String: (name: String, label: String, nodes: [Node])] = [:]
+        for organisation in drawn.sorted() {
+            let key = cluster(of: organisation)
+            clusters[key.order, default: (key.name, key.label, [])].nodes
+                .append(Self.node(for: organisation, in: register, agreements: register.agreementsByOrganisation[organisation.position].count))
+        }
+        let ordered = clusters.sorted { $0.key < $1.key }.map(\.value)
+        if grouping == .none {
+            graph.nodes = ordered.flatMap(\.nodes)
+        } else {
+            graph.subgraphs = ordered.map { entry in
+                var subgraph = Subgraph(name: entry.name, label: entry.label, nodes: entry.nodes)
+                subgraph.style = [.rounded, .dashed]
+                subgraph.color = "#999999"
+                return subgraph
             }
-        case .icb:
-            let footprints = ICBFootprints(register: register, on: date)
-            var nodesByICB: [String: [Node]] = [:]
-            var labels: [String: String] = ["~": "London-wide or across ICB boundaries"]
-            for organisation in drawn.sorted() {
-                let node = Self.node(for: organisation, in: register, agreements: register.agreementsByOrganisation[organisation.position].count)
-                if let home = footprints.home(of: organisation) {
-                    nodesByICB[register[home].id, default: []].append(node)
-                    labels[register[home].id] = BoundariesView.shortName(register[home])
-                } else {
-                    nodesByICB["~", default: []].append(node)
-                }
-            }
-            graph.subgraphs = nodesByICB.keys.sorted().map { key in
-                var cluster = Subgraph(name: "icb_" + (key == "~" ? "none" : key.filter { $0.isLetter || $0.isNumber }), label: labels[key], nodes: nodesByICB[key] ?? [])
-                cluster.style = [.rounded, .dashed]
-                cluster.color = "#999999"
-                return cluster
-            }
-        case .none:
-            graph.nodes = nodesByFamily.keys.sorted().flatMap { nodesByFamily[$0] ?? [] }
         }
         for hub in hubs {
             var node = Node("agreement:" + hub.agreement.id, label: .text(Self.wrap(hub.agreement.title, width: 24)), shape: .box,

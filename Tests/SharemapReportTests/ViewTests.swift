@@ -88,6 +88,15 @@ func matchesGolden(_ text: String, named name: String) throws -> Bool {
         #expect(zip(links, links.dropFirst()).allSatisfy { $0.agreements >= $1.agreements })
     }
 
+    /// Grouping by ICB: in the fixture every body lies within the new ICB's footprint, so one cluster
+    /// named after it holds them all.
+    @Test func groupingByICBClustersByFootprint() throws {
+        let graph = NetworkView(grouping: .icb).graph(of: try Fixture.minimal(), on: Fixture.day)
+        #expect(graph.subgraphs.map(\.name) == ["icb_icbnew"])
+        #expect(graph.subgraphs.first?.label == "New ICB")
+        #expect(graph.subgraphs.first?.nodes.map(\.id) == ["lb-camden", "mps-bcu-cn"])
+    }
+
     /// Collapsing draws command units as their force: the Camden agreement becomes Camden -- the Met.
     @Test func collapseDrawsUnitsAsTheirParent() throws {
         let graph = NetworkView(collapse: true).graph(of: try Fixture.minimal(), on: Fixture.day)
