@@ -167,13 +167,7 @@ extension SharingNetwork {
             if inForce[position] {
                 let partyIndices = Set(agreement.parties.map(\.organisation))
                 for party in agreement.parties where !exists[party.organisation.position] {
-                    var successor = register[party.organisation].successor
-                    var steps = 0
-                    while let current = successor, !exists[current.position], steps < register.organisations.count {
-                        successor = register[current].successor
-                        steps += 1
-                    }
-                    let existing = successor.flatMap { exists[$0.position] ? $0 : nil }
+                    let existing = register.existingSelfOrSuccessor(of: party.organisation, on: date)
                     novation.append(.init(agreement: agreement.id, party: register[party.organisation].id, ended: register[party.organisation].end,
                                           successor: existing.map { register[$0].id },
                                           successorIsParty: existing.map { partyIndices.contains($0) } ?? false))

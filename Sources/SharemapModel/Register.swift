@@ -133,6 +133,19 @@ public struct Register: Sendable {
         self[organisation].coverage.resolved(areaCount: areas.count)
     }
 
+    /// The organisation itself when it exists on `date`, otherwise the first of its successors (following
+    /// the chain, e.g. a merged ICB's successor) that does; nil when none does. Bounded by the number of
+    /// organisations, so a successor cycle the loader missed cannot hang it.
+    public func existingSelfOrSuccessor(of organisation: OrganisationIndex, on date: Day) -> OrganisationIndex? {
+        var current = organisation
+        for _ in organisations.indices {
+            if self[current].exists(on: date) { return current }
+            guard let next = self[current].successor else { return nil }
+            current = next
+        }
+        return nil
+    }
+
     /// The contacts of an organisation that hold `role`.
     public func contacts(of organisation: OrganisationIndex, role: ContactRole) -> [Contact] {
         contactsByOrganisation[organisation.position].map { self[$0] }.filter { $0.role == role }

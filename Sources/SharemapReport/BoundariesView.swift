@@ -30,10 +30,15 @@ public struct BoundariesView: Sendable {
         let nameB = bOrganisations.count > Palette.regionOutlines.count
         // Each area's label: its name, then (smaller) its first-kind organisation unless that bears the
         // area's own name, then its second-kind organisation when outline colours repeat.
-        func label(_ area: AreaIndex) -> [String] {
+        // Per area: its organisations of each kind.
+        let members = register.areaIndices.map { area in
             let here = register.organisationsByArea[area.position]
-            let unitA = here.filter { fills[$0] != nil }.map { Self.shortName(register[$0]) }.joined(separator: ", ").ifEmpty("no \(Self.title(kindA).dropLast())")
-            let unitB = here.filter { outlines[$0] != nil }.map { Self.shortName(register[$0]) }.joined(separator: ", ").ifEmpty("no \(Self.title(kindB).dropLast())")
+            return (a: here.filter { fills[$0] != nil }, b: here.filter { outlines[$0] != nil })
+        }
+        func label(_ area: AreaIndex) -> [String] {
+            let (a, b) = members[area.position]
+            let unitA = a.map { Self.shortName(register[$0]) }.joined(separator: ", ").ifEmpty("no \(Self.title(kindA).dropLast())")
+            let unitB = b.map { Self.shortName(register[$0]) }.joined(separator: ", ").ifEmpty("no \(Self.title(kindB).dropLast())")
             return [NetworkView.wrap(register[area].name, width: 14)] + (unitA == register[area].name ? [] : [NetworkView.wrap(unitA, width: 20)])
                 + (nameB ? [unitB.hasPrefix("no ") ? unitB : "in " + unitB] : [])
         }
@@ -55,18 +60,17 @@ public struct BoundariesView: Sendable {
         graph.attributes["notranslate"] = "true"
         graph.padding = 0.3
         for area in register.areaIndices {
-            let here = register.organisationsByArea[area.position]
-            let a = here.filter { aOrganisations.contains($0) }, b = here.filter { bOrganisations.contains($0) }
+            let (a, b) = members[area.position]
             let footprintA = Set(a.flatMap { register.areas(of: $0) }), footprintB = Set(b.flatMap { register.areas(of: $0) })
             let cut = !a.isEmpty && !b.isEmpty && !(footprintA.isSubset(of: footprintB) || footprintB.isSubset(of: footprintA))
             let point = places[area.position]
-            let fill = a.first.map { fills[$0] ?? "#FFFFFF" } ?? "#FFFFFF"
+            let fill = a.first.flatMap { fills[$0] } ?? "#FFFFFF"
             var node = Node(register[area].id, label: .html(.lines(labels[area.position], restPointSize: 8)),
-                            fillColor: Color(fill), fontColor: Color(Palette.text(onRegionFill: fill)),
+                            fillColor: Color(fill), fontColor: "#000000",
                             tooltip: "\(register[area].name): \(a.map { register[$0].name }.joined(separator: ", ").ifEmpty("no \(kindA.rawValue)")); \(b.map { register[$0].name }.joined(separator: ", ").ifEmpty("no \(kindB.rawValue)"))",
                             url: "#area-\(register[area].id)", htmlID: "area-\(register[area].id)",
                             position: Position(x: point.x, y: point.y))
-            node.color = Color(b.first.map { outlines[$0] ?? "#000000" } ?? "#000000")
+            node.color = Color(b.first.flatMap { outlines[$0] } ?? "#000000")
             node.penWidth = cut ? 5 : 3
             if cut { node.style = [.filled, .rounded, .dashed] }
             node.width = box.width

@@ -39,9 +39,7 @@ public struct NetworkView: Sendable {
             case .policeBCU, .probationPDU: return parent
             case .nhsTrust:
                 // A trust's parent ICB may have ended: draw it under the ICB's successor.
-                var icb = parent
-                while !register[icb].exists(on: date), let successor = register[icb].successor { icb = successor }
-                return register[icb].exists(on: date) ? icb : organisation
+                return register.existingSelfOrSuccessor(of: parent, on: date) ?? organisation
             default: return organisation
             }
         }

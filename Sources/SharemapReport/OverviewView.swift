@@ -27,6 +27,9 @@ public struct OverviewView: Sendable {
         let size: Int
         let icb: String?
 
+        /// The label on one line, for tooltips and tables.
+        var oneLine: String { label.replacingOccurrences(of: "\n", with: " ") }
+
         static func < (lhs: Group, rhs: Group) -> Bool { lhs.id < rhs.id }
     }
 
@@ -61,7 +64,7 @@ public struct OverviewView: Sendable {
     /// drawn thickest, as a table for people who would rather read numbers.
     public func strongestLinks(of register: Register, on date: Day, limit: Int = 10) -> [(first: String, second: String, agreements: Int)] {
         aggregate(register, on: date).between
-            .map { (first: $0.key.first.label.replacingOccurrences(of: "\n", with: " "), second: $0.key.second.label.replacingOccurrences(of: "\n", with: " "), agreements: $0.value.count) }
+            .map { (first: $0.key.first.oneLine, second: $0.key.second.oneLine, agreements: $0.value.count) }
             .sorted { $0.agreements != $1.agreements ? $0.agreements > $1.agreements : ($0.first, $0.second) < ($1.first, $1.second) }
             .prefix(limit).map { $0 }
     }
@@ -91,7 +94,7 @@ public struct OverviewView: Sendable {
             let among = within[group].map { "; \(plural($0, "agreement")) among them" } ?? ""
             let node = Node(group.id, label: .text(group.label), shape: Shape(rawValue: style.shape) ?? .box,
                             fillColor: Color(style.fill), color: "#333333", fontColor: Color(style.text),
-                            tooltip: group.size > 1 ? "\(group.label.replacingOccurrences(of: "\n", with: " ")): \(plural(group.size, "organisation"))\(among)" : group.label.replacingOccurrences(of: "\n", with: " ") + among,
+                            tooltip: group.size > 1 ? "\(group.oneLine): \(plural(group.size, "organisation"))\(among)" : group.oneLine + among,
                             url: group.size == 1 ? "#org-\(group.id)" : nil, position: positions[group])
             graph.nodes.append(node)
         }
@@ -99,7 +102,7 @@ public struct OverviewView: Sendable {
         for (pair, agreements) in between.sorted(by: { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }) {
             let share = Double(agreements.count) / Double(most)
             var edge = Edge(from: pair.first.id, to: pair.second.id, penWidth: 0.5 + 6 * share,
-                            tooltip: "\(pair.first.label.replacingOccurrences(of: "\n", with: " ")) and \(pair.second.label.replacingOccurrences(of: "\n", with: " ")): \(plural(agreements.count, "agreement"))")
+                            tooltip: "\(pair.first.oneLine) and \(pair.second.oneLine): \(plural(agreements.count, "agreement"))")
             edge.color = Color("#0072B2").withAlpha(0.12 + 0.68 * share)
             graph.edges.append(edge)
         }
@@ -226,10 +229,7 @@ struct ICBFootprints {
     func home(of organisation: OrganisationIndex) -> OrganisationIndex? {
         let body = register[organisation]
         if body.kind == .nhsICB { return body.exists(on: date) ? organisation : nil }
-        if body.kind == .nhsTrust, var icb = body.parent {
-            while !register[icb].exists(on: date), let successor = register[icb].successor { icb = successor }
-            return register[icb].exists(on: date) ? icb : nil
-        }
+        if body.kind == .nhsTrust, let icb = body.parent { return register.existingSelfOrSuccessor(of: icb, on: date) }
         let covered = register.areas(of: organisation)
         guard !covered.isEmpty, !body.coverage.isEverywhere else { return nil }
         return icbs.indices.first { covered.allSatisfy(areas[$0].contains) }.map { icbs[$0] }

@@ -68,9 +68,4 @@ public enum Palette {
     /// Dark outline colours for the second boundary system on a map (Okabe-Ito blue, vermillion and
     /// reddish purple, and black), none of them a fill colour.
     public static let regionOutlines = ["#0072B2", "#D55E00", "#000000", "#CC79A7"]
-
-    /// A readable text colour for a region fill.
-    public static func text(onRegionFill fill: String) -> String {
-        "#000000"
-    }
 }
