@@ -52,6 +52,16 @@ extension SharingNetwork {
             }
         }
 
+        /// Calls `body` with each hop onwards from `organisation` holding data of class `dataClass`: the
+        /// recipient, the agreement, and the class of data the recipient then holds.
+        @inline(__always) func forEachHop(from organisation: OrganisationIndex, holding dataClass: Int,
+                                          _ body: (OrganisationIndex, AgreementIndex, Int) -> Void) {
+            for agreement in network.providing[organisation.position] where covers(agreement) && allows(dataClass, agreement) {
+                let arrived = classAfter(agreement)
+                for recipient in network.recipients[agreement.position] where recipient != organisation { body(recipient, agreement, arrived) }
+            }
+        }
+
         /// Whether data of class `dataClass` may be passed on under `agreement`.
         @inline(__always) func allows(_ dataClass: Int, _ agreement: AgreementIndex) -> Bool {
             switch dataClass {
@@ -93,17 +103,14 @@ extension SharingNetwork {
                 var next: [Int] = []
                 for here in frontier {
                     let organisation = OrganisationIndex(here / classes), dataClass = here % classes
-                    for agreement in providing[organisation.position] where graph.covers(agreement) && graph.allows(dataClass, agreement) {
-                        let arrived = graph.classAfter(agreement)
-                        for recipient in recipients[agreement.position] where recipient != organisation {
-                            // Stuck data goes no further: only the target is worth reaching that way.
-                            if arrived == StateGraph.stuck, recipient != target { continue }
-                            let reached = state(recipient, arrived)
-                            guard forward[reached] < 0 else { continue }
-                            forward[reached] = depth
-                            next.append(reached)
-                            if backward[reached] >= 0 { length = min(length, depth + backward[reached]) }
-                        }
+                    graph.forEachHop(from: organisation, holding: dataClass) { recipient, _, arrived in
+                        // Stuck data goes no further: only the target is worth reaching that way.
+                        if arrived == StateGraph.stuck, recipient != target { return }
+                        let reached = state(recipient, arrived)
+                        guard forward[reached] < 0 else { return }
+                        forward[reached] = depth
+                        next.append(reached)
+                        if backward[reached] >= 0 { length = min(length, depth + backward[reached]) }
                     }
                 }
                 forwardLayers.append(next)
@@ -139,12 +146,9 @@ extension SharingNetwork {
         func hopsOnward(from here: Int, at position: Int) -> [(to: OrganisationIndex, agreement: AgreementIndex, state: Int)] {
             let organisation = OrganisationIndex(here / classes), dataClass = here % classes
             var hops: [(to: OrganisationIndex, agreement: AgreementIndex, state: Int)] = []
-            for agreement in providing[organisation.position] where graph.covers(agreement) && graph.allows(dataClass, agreement) {
-                let arrived = graph.classAfter(agreement)
-                for recipient in recipients[agreement.position] where recipient != organisation {
-                    let reached = state(recipient, arrived)
-                    if valid(reached, at: position + 1) { hops.append((recipient, agreement, reached)) }
-                }
+            graph.forEachHop(from: organisation, holding: dataClass) { recipient, agreement, arrived in
+                let reached = state(recipient, arrived)
+                if valid(reached, at: position + 1) { hops.append((recipient, agreement, reached)) }
             }
             return hops
         }
@@ -193,11 +197,9 @@ extension SharingNetwork {
                 let organisation = OrganisationIndex(here / classes), dataClass = here % classes
                 if dataClass == StateGraph.stuck { continue }
                 candidates.removeAll(keepingCapacity: true)
-                for agreement in providing[organisation.position] where graph.covers(agreement) && graph.allows(dataClass, agreement) {
-                    let arrived = graph.classAfter(agreement)
-                    for recipient in recipients[agreement.position] where recipient != organisation && !visited[recipient.position * classes + arrived] {
-                        candidates.append(UInt64(organisationRank[recipient.position]) << 32 | UInt64(agreementRank[agreement.position]))
-                    }
+                graph.forEachHop(from: organisation, holding: dataClass) { recipient, agreement, arrived in
+                    guard !visited[recipient.position * classes + arrived] else { return }
+                    candidates.append(UInt64(organisationRank[recipient.position]) << 32 | UInt64(agreementRank[agreement.position]))
                 }
                 candidates.sort()
                 for candidate in candidates {
